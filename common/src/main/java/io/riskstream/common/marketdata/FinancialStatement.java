@@ -1,0 +1,10 @@
+package io.riskstream.common.marketdata;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** One statement for one period: line items by name (null value = the provider said "None"). */
+public record FinancialStatement(String symbol, StatementKind kind, Frequency frequency, LocalDate periodEnd,
+                                 String currency, Map<String, BigDecimal> values) {
+}

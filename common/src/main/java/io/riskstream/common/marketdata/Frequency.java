@@ -1,0 +1,3 @@
+package io.riskstream.common.marketdata;
+
+public enum Frequency { QUARTERLY, ANNUAL }

@@ -1,0 +1,3 @@
+package io.riskstream.common.marketdata;
+
+public enum StatementKind { INCOME, BALANCE_SHEET, CASH_FLOW }
