@@ -1,0 +1,91 @@
+package io.riskstream.common.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.riskstream.common.event.EventCatalog;
+import io.riskstream.common.event.Topics;
+import io.riskstream.common.json.EventCodec;
+import io.riskstream.common.kafka.ListenerErrorHandling;
+import io.riskstream.common.outbox.OutboxRelay;
+import io.riskstream.common.outbox.OutboxSettings;
+import io.riskstream.common.outbox.OutboxWriter;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every riskstream service gets from common: the event codec, the listener error handling with dead-letter
+ * topics, the topics themselves, a clock, and the transactional outbox with its relay.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class})
+public class RiskstreamAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    @ConditionalOnBean(KafkaTemplate.class)
+    CommonErrorHandler riskstreamErrorHandler(KafkaTemplate<?, ?> template) {
+        return ListenerErrorHandling.errorHandler(template, ListenerErrorHandling.Settings.defaults());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "riskstream.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics riskstreamTopics(KafkaTopicSettings settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (EventCatalog.Entry entry : EventCatalog.entries()) {
+            topics.add(TopicBuilder.name(entry.topic()).partitions(settings.partitions())
+                    .replicas(settings.replicationFactor()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(entry.topic())).partitions(1)
+                    .replicas(settings.replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnBean({NamedParameterJdbcTemplate.class, KafkaTemplate.class, PlatformTransactionManager.class})
+    @ConditionalOnProperty(name = "riskstream.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager txManager,
+                            KafkaTemplate<String, String> kafka, OutboxSettings settings,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), kafka, settings,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(NamedParameterJdbcTemplate.class)
+    OutboxWriter outboxWriter(NamedParameterJdbcTemplate jdbc, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxWriter(jdbc, codec, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    }
+}

@@ -1,0 +1,88 @@
+package io.riskstream.common.event;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/** Field checks shared by the payload records; each failure names the field and the offending value. */
+public final class Contract {
+
+    /**
+     * Tickers (AAPL, BRK-B, BRK.B), OCC option symbols (AAPL250815P00200000) and private identifiers (A16Z_VC_FUND).
+     */
+    private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9^][A-Z0-9._\\-^]{0,31}$");
+    /** Largest magnitude accepted for a money amount, a quantity or a price: beyond any real portfolio. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
+    public static final double MAX_PRICE = 1e9;
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+
+    private Contract() {
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    public static String checkSymbol(String value, String field) {
+        required(value, field);
+        if (!SYMBOL.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " '" + value + "' is not a valid symbol");
+        }
+        return value;
+    }
+
+    public static boolean isSymbol(String value) {
+        return value != null && SYMBOL.matcher(value).matches();
+    }
+
+    public static LocalDate checkDate(LocalDate value, String field) {
+        required(value, field);
+        if (value.isBefore(EARLIEST_DATE) || value.getYear() > 2200) {
+            throw new IllegalArgumentException(field + " " + value + " is out of range (1990-01-01 onwards)");
+        }
+        return value;
+    }
+
+    public static double finite(double value, String field) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    public static Double finiteOrNull(Double value, String field) {
+        return value == null ? null : finite(value, field);
+    }
+
+    public static double positivePrice(double value, String field) {
+        finite(value, field);
+        if (value <= 0 || value > MAX_PRICE) {
+            throw new IllegalArgumentException(field + " must be a positive price up to " + MAX_PRICE + ", got " + value);
+        }
+        return value;
+    }
+
+    public static Double positivePriceOrNull(Double value, String field) {
+        return value == null ? null : positivePrice(value, field);
+    }
+
+    public static BigDecimal amount(BigDecimal value, String field) {
+        required(value, field);
+        if (value.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException(field + " " + value.toPlainString() + " is too large (max 1e15)");
+        }
+        return value;
+    }
+
+    public static <C extends Collection<?>> C notEmpty(C value, String field) {
+        required(value, field);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        return value;
+    }
+}

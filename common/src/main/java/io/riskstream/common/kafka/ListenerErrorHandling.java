@@ -1,0 +1,103 @@
+package io.riskstream.common.kafka;
+
+import io.riskstream.common.event.Topics;
+import io.riskstream.common.json.MalformedEventException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The error handling every listener uses (spring-kafka's {@link DefaultErrorHandler} with a
+ * {@link DeadLetterPublishingRecoverer}):
+ * <ul>
+ *   <li>a record that can never succeed (malformed JSON, a contract violation) goes straight to
+ *       {@code <topic>.DLT}, with spring-kafka's exception headers plus {@value #REASON_HEADER};</li>
+ *   <li>an infrastructure failure (database unreachable) is retried with capped exponential back-off for as long as
+ *       it lasts, so an outage never dead-letters good records;</li>
+ *   <li>any other failure is retried a few times, then dead-lettered; the partition keeps moving.</li>
+ * </ul>
+ */
+public final class ListenerErrorHandling {
+
+    /** Header with the root cause's class and message, readable without spring-kafka's header names. */
+    public static final String REASON_HEADER = "riskstream-dlt-reason";
+
+    private ListenerErrorHandling() {
+    }
+
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Settings settings) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                // partition -1: the producer chooses, so a DLT needs no more partitions than it has
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, ex) -> {
+            Throwable root = rootCause(ex);
+            String reason = root.getClass().getName() + ": " + root.getMessage();
+            return new RecordHeaders(new RecordHeader[]{
+                    new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, settings.otherFailures());
+        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? settings.transientFailures() : null);
+        handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class,
+                DeserializationException.class, NullPointerException.class, ClassCastException.class);
+        handler.setCommitRecovered(true);
+        return handler;
+    }
+
+    static boolean isTransient(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.net.ConnectException || t instanceof RetryLaterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof MalformedEventException) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Back-off for transient failures (unbounded attempts) and for other failures (bounded). */
+    public record Settings(Duration initialInterval, Duration maxInterval, int otherFailureRetries) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofMillis(200), Duration.ofSeconds(10), 3);
+        }
+
+        BackOff transientFailures() {
+            ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+            backOff.setMaxInterval(maxInterval.toMillis());
+            return backOff; // no attempt limit: an outage is waited out
+        }
+
+        BackOff otherFailures() {
+            ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+            backOff.setMaxInterval(maxInterval.toMillis());
+            backOff.setMaxAttempts(otherFailureRetries);
+            return backOff;
+        }
+    }
+}
