@@ -28,7 +28,13 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.MarketDataProviders;
+
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +44,7 @@ import java.util.List;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class})
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class})
 public class RiskstreamAutoConfiguration {
 
     @Bean
@@ -51,6 +57,24 @@ public class RiskstreamAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    NyseCalendar nyseCalendar() {
+        return new NyseCalendar();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MarketClock marketClock(Clock clock, NyseCalendar calendar, MarketDataSettings settings) {
+        return new MarketClock(clock, calendar, settings.closeTime(), Optional.ofNullable(settings.asOfDate()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MarketDataProvider marketDataProvider(MarketDataSettings settings, Clock clock) {
+        return MarketDataProviders.create(settings.providers(), settings.csvDir(), clock);
     }
 
     @Bean

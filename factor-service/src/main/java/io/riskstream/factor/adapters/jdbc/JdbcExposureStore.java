@@ -1,0 +1,118 @@
+package io.riskstream.factor.adapters.jdbc;
+
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+import io.riskstream.common.event.FactorsReady.FactorValue;
+import io.riskstream.factor.application.ExposureStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+public class JdbcExposureStore implements ExposureStore {
+
+    private static final long PENDING_LOCK = 0x5253504e44494e47L; // "RSPNDING"
+    private static final String UPSERT = """
+            insert into symbol_exposure (symbol, calculation_date, factor, beta, alpha, r_squared, std_error, t_stat,
+                                         p_value, observations)
+            values (:symbol, :date, :factor, :beta, :alpha, :rSquared, :stdError, :tStat, :pValue, :observations)
+            on conflict (symbol, calculation_date, factor) do update set
+              beta = excluded.beta, alpha = excluded.alpha, r_squared = excluded.r_squared,
+              std_error = excluded.std_error, t_stat = excluded.t_stat, p_value = excluded.p_value,
+              observations = excluded.observations, computed_at = now()
+            where (symbol_exposure.beta, symbol_exposure.alpha, symbol_exposure.r_squared, symbol_exposure.std_error,
+                   symbol_exposure.t_stat, symbol_exposure.p_value, symbol_exposure.observations)
+                  is distinct from (excluded.beta, excluded.alpha, excluded.r_squared, excluded.std_error,
+                   excluded.t_stat, excluded.p_value, excluded.observations)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcExposureStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void upsert(String symbol, List<DatedExposures> exposures) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (DatedExposures dated : exposures) {
+            dated.factors().forEach((factor, v) -> rows.add(new MapSqlParameterSource()
+                    .addValue("symbol", symbol).addValue("date", dated.calculationDate()).addValue("factor", factor)
+                    .addValue("beta", v.beta()).addValue("alpha", v.alpha()).addValue("rSquared", v.rSquared())
+                    .addValue("stdError", v.stdError()).addValue("tStat", v.tStat()).addValue("pValue", v.pValue())
+                    .addValue("observations", v.observations())));
+        }
+        jdbc.batchUpdate(UPSERT, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    @Override
+    public Optional<DatedExposures> find(String symbol, LocalDate date) {
+        Map<String, FactorValue> factors = new LinkedHashMap<>();
+        jdbc.query("select * from symbol_exposure where symbol = :symbol and calculation_date = :date order by factor",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("date", date),
+                rs -> {
+                    factors.put(rs.getString("factor"), value(rs));
+                });
+        return factors.isEmpty() ? Optional.empty() : Optional.of(new DatedExposures(date, factors));
+    }
+
+    @Override
+    public Optional<DatedExposures> latest(String symbol) {
+        LocalDate date = jdbc.queryForObject("select max(calculation_date) from symbol_exposure where symbol = :symbol",
+                new MapSqlParameterSource("symbol", symbol), LocalDate.class);
+        return date == null ? Optional.empty() : find(symbol, date);
+    }
+
+    @Override
+    public void setProviderBeta(String symbol, Double beta) {
+        jdbc.update("""
+                insert into provider_beta (symbol, beta) values (:symbol, :beta)
+                on conflict (symbol) do update set beta = excluded.beta, updated_at = now()""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("beta", beta));
+    }
+
+    @Override
+    public Optional<Double> providerBeta(String symbol) {
+        return jdbc.queryForList("select beta from provider_beta where symbol = :symbol and beta is not null",
+                new MapSqlParameterSource("symbol", symbol), Double.class).stream().findFirst();
+    }
+
+    @Override
+    public void lockPending() {
+        jdbc.getJdbcTemplate().queryForObject("select pg_advisory_xact_lock(?)::text", String.class, PENDING_LOCK);
+    }
+
+    @Override
+    public void addPending(String symbol, Collection<LocalDate> dates) {
+        SqlParameterSource[] rows = dates.stream().map(d -> new MapSqlParameterSource().addValue("symbol", symbol)
+                .addValue("date", d)).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("insert into pending_calculation (symbol, calculation_date) values (:symbol, :date) "
+                + "on conflict do nothing", rows);
+    }
+
+    @Override
+    public Map<String, List<LocalDate>> takePending(LocalDate coverage) {
+        Map<String, List<LocalDate>> pending = new TreeMap<>();
+        jdbc.query("delete from pending_calculation where calculation_date <= :coverage returning symbol, calculation_date",
+                new MapSqlParameterSource("coverage", coverage),
+                rs -> {
+                    pending.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class));
+                });
+        return pending;
+    }
+
+    private static FactorValue value(ResultSet rs) throws SQLException {
+        return new FactorValue(rs.getDouble("beta"), (Double) rs.getObject("alpha", Double.class),
+                (Double) rs.getObject("r_squared", Double.class), (Double) rs.getObject("std_error", Double.class),
+                (Double) rs.getObject("t_stat", Double.class), (Double) rs.getObject("p_value", Double.class),
+                (Integer) rs.getObject("observations", Integer.class));
+    }
+}

@@ -1,0 +1,72 @@
+package io.riskstream.factor.adapters.jdbc;
+
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.marketdata.PriceColumn;
+import io.riskstream.factor.application.PriceWindowStore;
+import io.riskstream.factor.domain.exposure.PriceSeries;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public class JdbcPriceWindowStore implements PriceWindowStore {
+
+    private static final String UPSERT = """
+            insert into price_point (symbol, trade_date, adj_close, close) values (:symbol, :date, :adjClose, :close)
+            on conflict (symbol, trade_date) do update set adj_close = excluded.adj_close, close = excluded.close
+            where (price_point.adj_close, price_point.close) is distinct from (excluded.adj_close, excluded.close)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcPriceWindowStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void upsert(String symbol, List<PriceBar> bars) {
+        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource().addValue("symbol", symbol)
+                .addValue("date", b.date()).addValue("adjClose", b.adjClose()).addValue("close", b.close()))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(UPSERT, rows);
+    }
+
+    @Override
+    public void replace(String symbol, List<PriceBar> bars) {
+        jdbc.update("delete from price_point where symbol = :symbol", new MapSqlParameterSource("symbol", symbol));
+        upsert(symbol, bars);
+    }
+
+    @Override
+    public PriceSeries load(String symbol, LocalDate from, LocalDate to, PriceColumn column) {
+        String priceExpr = column == PriceColumn.CLOSE ? "coalesce(close, adj_close)" : "adj_close";
+        List<LocalDate> dates = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        jdbc.query("select trade_date, " + priceExpr + " from price_point where symbol = :symbol "
+                        + "and trade_date between :from and :to order by trade_date",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("from", from).addValue("to", to),
+                rs -> {
+                    dates.add(rs.getObject(1, LocalDate.class));
+                    values.add(rs.getDouble(2));
+                });
+        return new PriceSeries(symbol, dates.toArray(LocalDate[]::new),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Override
+    public Optional<LocalDate> latest(String symbol) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(trade_date) from price_point where symbol = :symbol",
+                new MapSqlParameterSource("symbol", symbol), LocalDate.class));
+    }
+
+    @Override
+    public List<LocalDate> dates(String symbol, LocalDate from, LocalDate to) {
+        return jdbc.queryForList("select trade_date from price_point where symbol = :symbol "
+                        + "and trade_date between :from and :to order by trade_date",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("from", from).addValue("to", to),
+                LocalDate.class);
+    }
+}

@@ -1,0 +1,31 @@
+package io.riskstream.factor.application;
+
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored exposures per (symbol, calculation date, factor), provider betas, and calculations waiting for benchmarks. */
+public interface ExposureStore {
+
+    void upsert(String symbol, List<DatedExposures> exposures);
+
+    Optional<DatedExposures> find(String symbol, LocalDate date);
+
+    Optional<DatedExposures> latest(String symbol);
+
+    void setProviderBeta(String symbol, Double beta);
+
+    Optional<Double> providerBeta(String symbol);
+
+    /** Serializes work on pending calculations until the end of the current transaction. */
+    void lockPending();
+
+    void addPending(String symbol, Collection<LocalDate> dates);
+
+    /** Removes and returns the pending dates on or before {@code coverage}, by symbol. */
+    Map<String, List<LocalDate>> takePending(LocalDate coverage);
+}

@@ -1,0 +1,168 @@
+package io.riskstream.factor.application;
+
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+import io.riskstream.common.event.FactorsReady.FactorValue;
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.marketdata.PriceColumn;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.factor.domain.exposure.FactorFit;
+import io.riskstream.factor.domain.exposure.FactorId;
+import io.riskstream.factor.domain.exposure.PriceSeries;
+import io.riskstream.factor.domain.exposure.SymbolExposureModel;
+import io.riskstream.factor.domain.exposure.SymbolExposures;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * "Bars for S stored through D" → S's exposures for every calculation date the new bars touch (all dates of the
+ * horizon when the history was replaced), stored and announced in one transaction. When S is a benchmark, the
+ * calculations that were waiting for it run too. Dates whose benchmarks are not there yet wait in
+ * {@code pending_calculation}.
+ */
+public class RefreshExposures {
+
+    /** Longest window (180 days) plus its 30-day buffer: the prices a calculation date needs. */
+    static final int LOOKBACK_DAYS = 210;
+    private static final int PROVIDER_BETA_OBSERVATIONS = 252;
+
+    private final PriceWindowStore prices;
+    private final ExposureStore exposures;
+    private final SymbolExposureModel model;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final PriceColumn column;
+    private final List<String> benchmarks;
+    private final int horizonDays;
+    private final int datesPerEvent;
+
+    public RefreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
+                            OutboxWriter outbox, TransactionTemplate tx, Clock clock, PriceColumn column,
+                            List<String> benchmarks, int horizonDays, int datesPerEvent) {
+        this.prices = prices;
+        this.exposures = exposures;
+        this.model = model;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.column = column;
+        this.benchmarks = List.copyOf(benchmarks);
+        this.horizonDays = horizonDays;
+        this.datesPerEvent = datesPerEvent;
+    }
+
+    /** Returns the number of (symbol, date) exposure sets computed. */
+    public int handle(EventEnvelope<PricesReady> event) {
+        PricesReady ready = event.payload();
+        Integer computed = tx.execute(status -> {
+            if (ready.historyReplaced()) {
+                prices.replace(ready.symbol(), ready.bars());
+            } else {
+                prices.upsert(ready.symbol(), ready.bars());
+            }
+            LocalDate horizonStart = ready.through().minusDays(horizonDays);
+            List<LocalDate> dates = ready.historyReplaced()
+                    ? prices.dates(ready.symbol(), horizonStart, ready.through())
+                    : ready.bars().stream().map(PriceBar::date).filter(d -> !d.isBefore(horizonStart)).toList();
+            int n = refresh(ready.symbol(), dates, event.eventId(), event.runId());
+            if (benchmarks.contains(ready.symbol())) {
+                exposures.lockPending();
+                Optional<LocalDate> coverage = benchmarkCoverage();
+                if (coverage.isPresent()) {
+                    for (var pending : exposures.takePending(coverage.get()).entrySet()) {
+                        n += refresh(pending.getKey(), pending.getValue(), event.eventId(), event.runId());
+                    }
+                }
+            }
+            return n;
+        });
+        return computed == null ? 0 : computed;
+    }
+
+    private int refresh(String symbol, List<LocalDate> requested, UUID cause, UUID runId) {
+        if (requested.isEmpty()) {
+            return 0;
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>(requested);
+        List<LocalDate> waiting = waitingFor(dates, benchmarkCoverage());
+        if (!waiting.isEmpty()) {
+            // serialize with the benchmark path (which takes the same lock before reading the pending dates),
+            // then look again: a benchmark may have committed in between
+            exposures.lockPending();
+            waiting = waitingFor(dates, benchmarkCoverage());
+        }
+        if (!waiting.isEmpty()) {
+            exposures.addPending(symbol, waiting);
+            waiting.forEach(dates::remove);
+        }
+        if (dates.isEmpty()) {
+            return 0;
+        }
+        LocalDate from = dates.first().minusDays(LOOKBACK_DAYS);
+        LocalDate to = dates.last();
+        PriceSeries series = prices.load(symbol, from, to, column);
+        Map<String, PriceSeries> regressors = new HashMap<>();
+        for (String benchmark : benchmarks) {
+            regressors.put(benchmark, prices.load(benchmark, from, to, column));
+        }
+        List<SymbolExposures> results = model.compute(series, regressors, List.copyOf(dates));
+        Optional<Double> providerBeta = exposures.providerBeta(symbol).filter(b -> b != 0.0);
+        List<DatedExposures> dated = new ArrayList<>(results.size());
+        for (SymbolExposures result : results) {
+            Map<String, FactorValue> factors = new LinkedHashMap<>();
+            result.factors().forEach((id, outcome) -> {
+                if (outcome instanceof FactorFit fit) {
+                    factors.put(id.wireName(), new FactorValue(fit.beta(), fit.alpha(), fit.rSquared(), fit.stdError(),
+                            fit.tStat(), fit.pValue(), fit.observations()));
+                }
+            });
+            providerBeta.ifPresent(b -> factors.put(FactorId.PROVIDER_BETA.wireName(),
+                    new FactorValue(b, null, null, null, null, null, PROVIDER_BETA_OBSERVATIONS)));
+            if (!factors.isEmpty()) {
+                dated.add(new DatedExposures(result.calculationDate(), factors));
+            }
+        }
+        if (dated.isEmpty()) {
+            return 0;
+        }
+        exposures.upsert(symbol, dated);
+        for (int i = 0; i < dated.size(); i += datesPerEvent) {
+            List<DatedExposures> chunk = dated.subList(i, Math.min(dated.size(), i + datesPerEvent));
+            UUID eventId = EventIds.derive(cause, "factors-ready", symbol, chunk.getFirst().calculationDate().toString(),
+                    chunk.getLast().calculationDate().toString());
+            outbox.enqueue(EventEnvelope.of(eventId, runId, clock.instant(), new FactorsReady(symbol, chunk)));
+        }
+        return dated.size();
+    }
+
+    private static List<LocalDate> waitingFor(TreeSet<LocalDate> dates, Optional<LocalDate> coverage) {
+        return coverage.map(c -> List.copyOf(dates.tailSet(c, false))).orElse(List.copyOf(dates));
+    }
+
+    /** The last date for which every benchmark has a price (empty while one has none). */
+    private Optional<LocalDate> benchmarkCoverage() {
+        LocalDate coverage = null;
+        for (String benchmark : benchmarks) {
+            Optional<LocalDate> latest = prices.latest(benchmark);
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            coverage = coverage == null || latest.get().isBefore(coverage) ? latest.get() : coverage;
+        }
+        return Optional.ofNullable(coverage);
+    }
+}

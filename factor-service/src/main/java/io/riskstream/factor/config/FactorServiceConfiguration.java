@@ -1,0 +1,52 @@
+package io.riskstream.factor.config;
+
+import io.riskstream.common.marketdata.PriceColumn;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.factor.adapters.jdbc.JdbcExposureStore;
+import io.riskstream.factor.adapters.jdbc.JdbcPriceWindowStore;
+import io.riskstream.factor.application.ApplyProfileUpdate;
+import io.riskstream.factor.application.ExposureStore;
+import io.riskstream.factor.application.PriceWindowStore;
+import io.riskstream.factor.application.RefreshExposures;
+import io.riskstream.factor.domain.exposure.FactorSettings;
+import io.riskstream.factor.domain.exposure.SymbolExposureModel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class FactorServiceConfiguration {
+
+    @Bean
+    PriceWindowStore priceWindowStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcPriceWindowStore(jdbc);
+    }
+
+    @Bean
+    ExposureStore exposureStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcExposureStore(jdbc);
+    }
+
+    @Bean
+    SymbolExposureModel symbolExposureModel(FactorServiceSettings settings) {
+        return new SymbolExposureModel(FactorSettings.defaults().withRidgeAlpha(settings.ridgeAlpha()));
+    }
+
+    @Bean
+    RefreshExposures refreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
+                                      OutboxWriter outbox, PlatformTransactionManager txManager, Clock clock,
+                                      FactorServiceSettings settings) {
+        return new RefreshExposures(prices, exposures, model, outbox, new TransactionTemplate(txManager), clock,
+                PriceColumn.parse(settings.priceColumn()), settings.benchmarks(), settings.horizonDays(),
+                settings.datesPerEvent());
+    }
+
+    @Bean
+    ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, PlatformTransactionManager txManager) {
+        return new ApplyProfileUpdate(exposures, new TransactionTemplate(txManager));
+    }
+}

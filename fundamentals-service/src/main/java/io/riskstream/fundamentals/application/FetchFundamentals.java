@@ -1,0 +1,65 @@
+package io.riskstream.fundamentals.application;
+
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.FundamentalsReady;
+import io.riskstream.common.event.SymbolAdded;
+import io.riskstream.common.marketdata.EarningsDate;
+import io.riskstream.common.marketdata.FinancialStatement;
+import io.riskstream.common.marketdata.Frequency;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.common.outbox.OutboxWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** symbol-added: fetch the symbol's statements at once (quarterly and annual) unless it already has them. */
+public class FetchFundamentals {
+
+    private final StatementStore statements;
+    private final MarketDataProvider provider;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int quarters;
+    private final int years;
+
+    public FetchFundamentals(StatementStore statements, MarketDataProvider provider, OutboxWriter outbox,
+                             TransactionTemplate tx, Clock clock, int quarters, int years) {
+        this.statements = statements;
+        this.provider = provider;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.quarters = quarters;
+        this.years = years;
+    }
+
+    public int handle(EventEnvelope<SymbolAdded> event) {
+        String symbol = event.payload().symbol();
+        if (symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
+            return 0;
+        }
+        List<FinancialStatement> fetched = new ArrayList<>();
+        for (StatementKind kind : StatementKind.values()) {
+            fetched.addAll(provider.statements(symbol, kind, Frequency.QUARTERLY, quarters));
+            fetched.addAll(provider.statements(symbol, kind, Frequency.ANNUAL, years));
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate nextEarnings = provider.earnings(symbol).stream().map(EarningsDate::date)
+                .filter(d -> !d.isBefore(today)).findFirst().orElse(null);
+        tx.executeWithoutResult(s -> {
+            statements.upsert(fetched);
+            statements.recordFetch(symbol, clock.instant(), nextEarnings);
+            List<FundamentalsReady.Period> periods = fetched.stream().map(f -> new FundamentalsReady.Period(
+                    f.kind().name(), f.frequency().name(), f.periodEnd())).toList();
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "fundamentals-ready", symbol),
+                    event.runId(), clock.instant(), new FundamentalsReady(symbol, periods, nextEarnings)));
+        });
+        return fetched.size();
+    }
+}

@@ -1,0 +1,128 @@
+package io.riskstream.portfolio.adapters.http;
+
+import io.riskstream.common.event.PositionEvent;
+import io.riskstream.portfolio.application.AnalyticsStore;
+import io.riskstream.portfolio.application.PortfolioCommands;
+import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.application.SymbolDataStore;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/portfolios")
+class PortfolioController {
+
+    record PositionRequest(String symbol, BigDecimal quantity, BigDecimal entryPrice, LocalDate entryDate) {
+    }
+
+    record CreatePortfolioRequest(String name, BigDecimal equity, List<PositionRequest> positions) {
+    }
+
+    record Created(UUID id, UUID runId) {
+    }
+
+    record PositionView(UUID id, String symbol, BigDecimal quantity, BigDecimal entryPrice, LocalDate entryDate,
+                        LocalDate exitDate, Double price, LocalDate priceDate, Double marketValue) {
+    }
+
+    record PortfolioView(UUID id, String name, BigDecimal equity, String currency, List<PositionView> positions) {
+    }
+
+    record FactorExposure(double exposure, double dollar) {
+    }
+
+    record ExposuresView(UUID portfolioId, LocalDate date, LocalDate priceDate, BigDecimal nav, double coverage,
+                         boolean partial, Map<String, FactorExposure> factors) {
+    }
+
+    private final PortfolioCommands commands;
+    private final PortfolioStore portfolios;
+    private final SymbolDataStore symbols;
+    private final AnalyticsStore analytics;
+
+    PortfolioController(PortfolioCommands commands, PortfolioStore portfolios, SymbolDataStore symbols,
+                        AnalyticsStore analytics) {
+        this.commands = commands;
+        this.portfolios = portfolios;
+        this.symbols = symbols;
+        this.analytics = analytics;
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(@RequestBody CreatePortfolioRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request body is required");
+        }
+        if (request.positions() == null) {
+            throw new IllegalArgumentException("positions is required (it may be an empty list)");
+        }
+        PositionEvent.PortfolioInfo info = new PositionEvent.PortfolioInfo(request.name(), request.equity(), "USD");
+        List<PositionEvent.Position> positions = new ArrayList<>();
+        for (int i = 0; i < request.positions().size(); i++) {
+            PositionRequest p = request.positions().get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("positions[" + i + "] is null");
+            }
+            try {
+                String symbol = p.symbol() == null ? null : p.symbol().trim().toUpperCase();
+                positions.add(new PositionEvent.Position(UUID.randomUUID(), symbol, p.quantity(), p.entryPrice(),
+                        p.entryDate(), null, null, null));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("positions[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        UUID id = UUID.randomUUID();
+        UUID runId = UUID.randomUUID();
+        commands.create(new PortfolioCommands.NewPortfolio(id, info, positions), runId);
+        return ResponseEntity.created(URI.create("/api/portfolios/" + id)).body(new Created(id, runId));
+    }
+
+    @GetMapping("/{id}")
+    PortfolioView get(@PathVariable UUID id) {
+        PortfolioStore.Portfolio p = portfolios.find(id).orElseThrow(() -> notFound(id));
+        LocalDate today = LocalDate.now();
+        List<PositionView> views = portfolios.positions(id).stream().map(pos -> {
+            var close = symbols.closeOnOrBefore(pos.symbol(), today);
+            return new PositionView(pos.id(), pos.symbol(), pos.quantity(), pos.entryPrice(), pos.entryDate(),
+                    pos.exitDate(), close.map(SymbolDataStore.Close::price).orElse(null),
+                    close.map(SymbolDataStore.Close::date).orElse(null),
+                    close.map(c -> c.price() * pos.quantity().doubleValue()).orElse(null));
+        }).toList();
+        return new PortfolioView(p.id(), p.name(), p.equity(), p.currency(), views);
+    }
+
+    @GetMapping("/{id}/exposures")
+    ExposuresView exposures(@PathVariable UUID id,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        portfolios.find(id).orElseThrow(() -> notFound(id));
+        AnalyticsStore.StoredAnalytics a = (date == null ? analytics.latest(id) : analytics.find(id, date))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, date == null
+                        ? "portfolio " + id + " has no exposures yet (its symbols may still be onboarding)"
+                        : "portfolio " + id + " has no exposures for " + date));
+        Map<String, FactorExposure> factors = new LinkedHashMap<>();
+        a.factors().forEach((f, v) -> factors.put(f, new FactorExposure(v[0], v[1])));
+        return new ExposuresView(id, a.date(), a.priceDate(), a.nav(), a.coverage(), a.partial(), factors);
+    }
+
+    private static ResponseStatusException notFound(UUID id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "portfolio " + id + " not found");
+    }
+}

@@ -1,0 +1,75 @@
+package io.riskstream.portfolio.adapters.jdbc;
+
+import io.riskstream.portfolio.application.PortfolioStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public class JdbcPortfolioStore implements PortfolioStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcPortfolioStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean create(Portfolio p) {
+        return jdbc.update("""
+                insert into portfolio (id, name, equity, currency) values (:id, :name, :equity, :currency)
+                on conflict (id) do nothing""", new MapSqlParameterSource().addValue("id", p.id())
+                .addValue("name", p.name()).addValue("equity", p.equity()).addValue("currency", p.currency())) == 1;
+    }
+
+    @Override
+    public Optional<Portfolio> find(UUID id) {
+        return jdbc.query("select id, name, equity, currency from portfolio where id = :id",
+                new MapSqlParameterSource("id", id), (rs, i) -> new Portfolio(rs.getObject(1, UUID.class),
+                        rs.getString(2), rs.getBigDecimal(3), rs.getString(4))).stream().findFirst();
+    }
+
+    @Override
+    public void savePosition(StoredPosition p) {
+        jdbc.update("""
+                insert into position (id, portfolio_id, symbol, quantity, entry_price, entry_date, exit_date, exit_price,
+                                      position_type)
+                values (:id, :portfolioId, :symbol, :quantity, :entryPrice, :entryDate, :exitDate, :exitPrice, :type)
+                on conflict (id) do update set quantity = excluded.quantity, entry_price = excluded.entry_price,
+                  entry_date = excluded.entry_date, exit_date = excluded.exit_date, exit_price = excluded.exit_price,
+                  position_type = excluded.position_type
+                where position.portfolio_id = excluded.portfolio_id""",
+                new MapSqlParameterSource().addValue("id", p.id()).addValue("portfolioId", p.portfolioId())
+                        .addValue("symbol", p.symbol()).addValue("quantity", p.quantity())
+                        .addValue("entryPrice", p.entryPrice()).addValue("entryDate", p.entryDate())
+                        .addValue("exitDate", p.exitDate()).addValue("exitPrice", p.exitPrice())
+                        .addValue("type", p.type()));
+    }
+
+    @Override
+    public List<StoredPosition> positions(UUID portfolioId) {
+        return jdbc.query("""
+                        select id, portfolio_id, symbol, quantity, entry_price, entry_date, exit_date, exit_price,
+                               position_type
+                        from position where portfolio_id = :id order by symbol, entry_date, id""",
+                new MapSqlParameterSource("id", portfolioId), (rs, i) -> new StoredPosition(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
+                        rs.getString(9)));
+    }
+
+    @Override
+    public List<UUID> portfoliosHolding(String symbol) {
+        return jdbc.queryForList("select distinct portfolio_id from position where symbol = :symbol and exit_date is null",
+                new MapSqlParameterSource("symbol", symbol), UUID.class);
+    }
+
+    @Override
+    public boolean markKnown(String symbol) {
+        return jdbc.update("insert into known_symbol (symbol) values (:symbol) on conflict do nothing",
+                new MapSqlParameterSource("symbol", symbol)) == 1;
+    }
+}

@@ -1,0 +1,101 @@
+package io.riskstream.portfolio.adapters.jdbc;
+
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.portfolio.application.SymbolDataStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public class JdbcSymbolDataStore implements SymbolDataStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcSymbolDataStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void savePrices(String symbol, List<PriceBar> bars) {
+        // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close
+        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource().addValue("symbol", symbol)
+                .addValue("date", b.date()).addValue("close", b.close() != null ? b.close() : b.adjClose()))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("""
+                insert into symbol_price (symbol, trade_date, close) values (:symbol, :date, :close)
+                on conflict (symbol, trade_date) do update set close = excluded.close
+                where symbol_price.close is distinct from excluded.close""", rows);
+    }
+
+    @Override
+    public void saveFactors(String symbol, List<DatedExposures> exposures) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (DatedExposures dated : exposures) {
+            dated.factors().forEach((factor, value) -> rows.add(new MapSqlParameterSource().addValue("symbol", symbol)
+                    .addValue("date", dated.calculationDate()).addValue("factor", factor)
+                    .addValue("beta", value.beta())));
+        }
+        jdbc.batchUpdate("""
+                insert into symbol_factor (symbol, calculation_date, factor, beta) values (:symbol, :date, :factor, :beta)
+                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta
+                where symbol_factor.beta is distinct from excluded.beta""", rows.toArray(SqlParameterSource[]::new));
+    }
+
+    @Override
+    public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
+        return jdbc.query("""
+                        select trade_date, close from symbol_price where symbol = :symbol and trade_date <= :date
+                        order by trade_date desc limit 1""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("date", date),
+                (rs, i) -> new Close(rs.getObject(1, LocalDate.class), rs.getDouble(2))).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
+        Map<String, Map<String, Double>> betas = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return betas;
+        }
+        jdbc.query("select symbol, factor, beta from symbol_factor where symbol in (:symbols) and calculation_date = :date",
+                new MapSqlParameterSource().addValue("symbols", symbols).addValue("date", date),
+                rs -> {
+                    betas.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+                });
+        return betas;
+    }
+
+    @Override
+    public Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates) {
+        if (symbols.isEmpty() || candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jdbc.queryForObject("""
+                        select max(calculation_date) from (
+                          select calculation_date from symbol_factor
+                          where symbol in (:symbols) and calculation_date in (:dates) and factor = 'market_beta'
+                          group by calculation_date having count(distinct symbol) = :n) ready""",
+                new MapSqlParameterSource().addValue("symbols", symbols).addValue("dates", candidates)
+                        .addValue("n", symbols.size()), LocalDate.class));
+    }
+
+    @Override
+    public Optional<LocalDate> latestDateCovering(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jdbc.queryForObject("""
+                        select max(calculation_date) from (
+                          select calculation_date from symbol_factor
+                          where symbol in (:symbols) and factor = 'market_beta'
+                          group by calculation_date having count(distinct symbol) = :n) ready""",
+                new MapSqlParameterSource().addValue("symbols", symbols).addValue("n", symbols.size()), LocalDate.class));
+    }
+}

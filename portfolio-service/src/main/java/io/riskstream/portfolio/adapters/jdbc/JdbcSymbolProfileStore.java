@@ -1,0 +1,28 @@
+package io.riskstream.portfolio.adapters.jdbc;
+
+import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.portfolio.application.SymbolProfiles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcSymbolProfileStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(String symbol, ProfileUpdated.ProfileFields p) {
+        jdbc.update("""
+                insert into symbol_profile (symbol, name, sector, industry, is_etf)
+                values (:symbol, :name, :sector, :industry, :etf)
+                on conflict (symbol) do update set name = coalesce(excluded.name, symbol_profile.name),
+                  sector = coalesce(excluded.sector, symbol_profile.sector),
+                  industry = coalesce(excluded.industry, symbol_profile.industry), is_etf = excluded.is_etf,
+                  updated_at = now()""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("name", p.name())
+                        .addValue("sector", p.sector()).addValue("industry", p.industry()).addValue("etf", p.etf()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.riskstream.portfolio.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Portfolios, positions, and the symbols this service has announced. */
+public interface PortfolioStore {
+
+    record Portfolio(UUID id, String name, BigDecimal equity, String currency) {
+    }
+
+    record StoredPosition(UUID id, UUID portfolioId, String symbol, BigDecimal quantity, BigDecimal entryPrice,
+                          LocalDate entryDate, LocalDate exitDate, BigDecimal exitPrice, String type) {
+        public boolean openOn(LocalDate date) {
+            return !entryDate.isAfter(date) && (exitDate == null || exitDate.isAfter(date));
+        }
+    }
+
+    /** Creates the portfolio unless one with this id exists; true when created. */
+    boolean create(Portfolio portfolio);
+
+    Optional<Portfolio> find(UUID id);
+
+    /** Inserts the position, or overwrites it when one with its id exists (a changed position). */
+    void savePosition(StoredPosition position);
+
+    List<StoredPosition> positions(UUID portfolioId);
+
+    /** Portfolios with an open position in {@code symbol}. */
+    List<UUID> portfoliosHolding(String symbol);
+
+    /** Records that {@code symbol} has been announced; true the first time only. */
+    boolean markKnown(String symbol);
+}

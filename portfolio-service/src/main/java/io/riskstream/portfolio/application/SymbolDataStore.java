@@ -1,0 +1,33 @@
+package io.riskstream.portfolio.application;
+
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+import io.riskstream.common.event.PriceBar;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prices and betas the symbol services announced (event-carried state; no reads of their databases). */
+public interface SymbolDataStore {
+
+    record Close(LocalDate date, double price) {
+    }
+
+    void savePrices(String symbol, List<PriceBar> bars);
+
+    void saveFactors(String symbol, List<DatedExposures> exposures);
+
+    /** The last close on or before {@code date}. */
+    Optional<Close> closeOnOrBefore(String symbol, LocalDate date);
+
+    /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
+    Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
+
+    /** The latest of {@code candidates} on which every one of {@code symbols} has betas. */
+    Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates);
+
+    /** The latest date on which every one of {@code symbols} has betas. */
+    Optional<LocalDate> latestDateCovering(Collection<String> symbols);
+}

@@ -1,0 +1,23 @@
+package io.riskstream.portfolio.application;
+
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.ProfileUpdated;
+
+/** profile-updated → the name, sector and industry portfolio analytics group by. */
+public class SymbolProfiles {
+
+    /** Stored profile fields per symbol; a null field keeps the stored value. */
+    public interface Store {
+        void save(String symbol, ProfileUpdated.ProfileFields fields);
+    }
+
+    private final Store store;
+
+    public SymbolProfiles(Store store) {
+        this.store = store;
+    }
+
+    public void apply(EventEnvelope<ProfileUpdated> event) {
+        store.save(event.payload().symbol(), event.payload().profile());
+    }
+}

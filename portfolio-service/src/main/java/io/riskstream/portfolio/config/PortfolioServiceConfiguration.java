@@ -1,0 +1,63 @@
+package io.riskstream.portfolio.config;
+
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.portfolio.adapters.jdbc.JdbcAnalyticsStore;
+import io.riskstream.portfolio.adapters.jdbc.JdbcPortfolioStore;
+import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolDataStore;
+import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolProfileStore;
+import io.riskstream.portfolio.application.AnalyticsStore;
+import io.riskstream.portfolio.application.PortfolioAnalytics;
+import io.riskstream.portfolio.application.PortfolioCommands;
+import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.application.SymbolProfiles;
+import io.riskstream.portfolio.application.SymbolUpdates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class PortfolioServiceConfiguration {
+
+    @Bean
+    PortfolioStore portfolioStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcPortfolioStore(jdbc);
+    }
+
+    @Bean
+    SymbolDataStore symbolDataStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcSymbolDataStore(jdbc);
+    }
+
+    @Bean
+    AnalyticsStore analyticsStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcAnalyticsStore(jdbc);
+    }
+
+    @Bean
+    PortfolioAnalytics portfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
+                                          OutboxWriter outbox, Clock clock) {
+        return new PortfolioAnalytics(portfolios, symbols, analytics, outbox, clock);
+    }
+
+    @Bean
+    PortfolioCommands portfolioCommands(PortfolioStore portfolios, PortfolioAnalytics analytics, OutboxWriter outbox,
+                                        PlatformTransactionManager txManager, Clock clock) {
+        return new PortfolioCommands(portfolios, analytics, outbox, new TransactionTemplate(txManager), clock);
+    }
+
+    @Bean
+    SymbolUpdates symbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
+                                PlatformTransactionManager txManager) {
+        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager));
+    }
+
+    @Bean
+    SymbolProfiles symbolProfiles(NamedParameterJdbcTemplate jdbc) {
+        return new SymbolProfiles(new JdbcSymbolProfileStore(jdbc));
+    }
+}

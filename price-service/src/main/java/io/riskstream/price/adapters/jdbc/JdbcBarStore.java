@@ -1,0 +1,73 @@
+package io.riskstream.price.adapters.jdbc;
+
+import io.riskstream.common.marketdata.DailyBar;
+import io.riskstream.price.application.BarStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+public class JdbcBarStore implements BarStore {
+
+    private static final String UPSERT = """
+            insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
+            values (:symbol, :date, :open, :high, :low, :close, :adjClose, :volume, :source)
+            on conflict (symbol, trade_date) do update set
+              open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+              adj_close = excluded.adj_close, volume = excluded.volume, source = excluded.source, fetched_at = now()
+            where (daily_bar.open, daily_bar.high, daily_bar.low, daily_bar.close, daily_bar.adj_close, daily_bar.volume)
+                  is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.adj_close,
+                                    excluded.volume)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcBarStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<StoredRange> range(String symbol) {
+        return jdbc.query("select min(trade_date), max(trade_date), count(*) from daily_bar where symbol = :symbol",
+                new MapSqlParameterSource("symbol", symbol), (rs, i) -> rs.getInt(3) == 0 ? null
+                        : new StoredRange(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)))
+                .stream().filter(r -> r != null).findFirst();
+    }
+
+    @Override
+    public int upsert(List<DailyBar> bars, String source) {
+        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource()
+                .addValue("symbol", b.symbol()).addValue("date", b.date())
+                .addValue("open", decimal(b.open())).addValue("high", decimal(b.high()))
+                .addValue("low", decimal(b.low())).addValue("close", decimal(b.close()))
+                .addValue("adjClose", BigDecimal.valueOf(b.adjClose())).addValue("volume", b.volume())
+                .addValue("source", source)).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(UPSERT, rows);
+        return rows.length;
+    }
+
+    @Override
+    public List<DailyBar> load(String symbol, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                        select symbol, trade_date, open, high, low, close, adj_close, volume from daily_bar
+                        where symbol = :symbol and trade_date between :from and :to order by trade_date""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("from", from).addValue("to", to),
+                (rs, i) -> new DailyBar(rs.getString(1), rs.getObject(2, LocalDate.class), dbl(rs, 3), dbl(rs, 4),
+                        dbl(rs, 5), dbl(rs, 6), rs.getBigDecimal(7).doubleValue(), (Long) rs.getObject(8, Long.class)));
+    }
+
+    /** The shortest decimal that round-trips to the same double: stored exactly in an unconstrained numeric. */
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    private static Double dbl(ResultSet rs, int column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,31 @@
+package io.riskstream.price.application;
+
+import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.SymbolAdded;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@code symbol-added}: register the symbol and backfill its history at once (one transaction per symbol). */
+public class OnboardSymbol {
+
+    private final UniverseStore universe;
+    private final PriceHistory history;
+    private final MarketClock marketClock;
+    private final TransactionTemplate tx;
+
+    public OnboardSymbol(UniverseStore universe, PriceHistory history, MarketClock marketClock, TransactionTemplate tx) {
+        this.universe = universe;
+        this.history = history;
+        this.marketClock = marketClock;
+        this.tx = tx;
+    }
+
+    public PriceHistory.Outcome handle(EventEnvelope<SymbolAdded> event) {
+        SymbolAdded added = event.payload();
+        return tx.execute(status -> {
+            universe.register(added.symbol(), added.tier());
+            return history.bringUpToDate(added.symbol(), marketClock.latestCompletedSession(), event.eventId(),
+                    event.runId());
+        });
+    }
+}

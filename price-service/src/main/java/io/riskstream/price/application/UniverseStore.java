@@ -1,0 +1,34 @@
+package io.riskstream.price.application;
+
+import io.riskstream.common.event.SymbolAdded.Tier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The symbol universe: tier, status, watermark, and the last error per symbol. */
+public interface UniverseStore {
+
+    record Entry(String symbol, Tier tier, String status, LocalDate firstAvailableDate, LocalDate watermark,
+                 String lastError) {
+        public boolean inactive() {
+            return "INACTIVE".equals(status);
+        }
+    }
+
+    /** Adds the symbol, or raises its tier (ACTIVE beats WATCHLIST beats UNIVERSE). */
+    void register(String symbol, Tier tier);
+
+    Optional<Entry> find(String symbol);
+
+    List<Entry> all();
+
+    /** Active symbols of the given tiers. */
+    List<Entry> dueSymbols(List<Tier> tiers);
+
+    void recordFetch(String symbol, LocalDate watermark, LocalDate firstAvailableDate);
+
+    void markInactive(String symbol, String reason);
+
+    void recordError(String symbol, String error);
+}

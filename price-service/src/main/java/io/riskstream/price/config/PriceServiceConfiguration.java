@@ -1,0 +1,66 @@
+package io.riskstream.price.config;
+
+import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.price.adapters.jdbc.JdbcBarStore;
+import io.riskstream.price.adapters.jdbc.JdbcUniverseStore;
+import io.riskstream.price.application.BarStore;
+import io.riskstream.price.application.BenchmarkBootstrap;
+import io.riskstream.price.application.DailyCloseRefresh;
+import io.riskstream.price.application.OnboardSymbol;
+import io.riskstream.price.application.PriceHistory;
+import io.riskstream.price.application.UniverseStore;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/** Builds the use cases from their ports; the application classes carry no Spring annotations. */
+@Configuration(proxyBeanMethods = false)
+class PriceServiceConfiguration {
+
+    @Bean
+    BarStore barStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcBarStore(jdbc);
+    }
+
+    @Bean
+    UniverseStore universeStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcUniverseStore(jdbc);
+    }
+
+    @Bean
+    PriceHistory priceHistory(BarStore bars, UniverseStore universe, MarketDataProvider provider, OutboxWriter outbox,
+                              Clock clock, PriceSettings settings) {
+        return new PriceHistory(bars, universe, provider, outbox, clock, settings.historyDays());
+    }
+
+    @Bean
+    OnboardSymbol onboardSymbol(UniverseStore universe, PriceHistory history, MarketClock marketClock,
+                                PlatformTransactionManager txManager) {
+        return new OnboardSymbol(universe, history, marketClock, new TransactionTemplate(txManager));
+    }
+
+    @Bean
+    DailyCloseRefresh dailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketClock marketClock,
+                                        PlatformTransactionManager txManager) {
+        return new DailyCloseRefresh(universe, history, marketClock, new TransactionTemplate(txManager));
+    }
+
+    @Bean
+    ApplicationRunner benchmarkBootstrap(UniverseStore universe, PriceHistory history, MarketClock marketClock,
+                                         PlatformTransactionManager txManager, PriceSettings settings) {
+        BenchmarkBootstrap bootstrap = new BenchmarkBootstrap(universe, history, marketClock,
+                new TransactionTemplate(txManager), settings.benchmarks());
+        return args -> {
+            if (settings.bootstrapBenchmarks()) {
+                bootstrap.run();
+            }
+        };
+    }
+}

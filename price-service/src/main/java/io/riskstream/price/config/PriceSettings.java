@@ -1,0 +1,16 @@
+package io.riskstream.price.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * {@code riskstream.prices.*}: how much history a symbol needs (one year plus the longest factor window), the
+ * benchmark ETFs kept current for factor-service, and whether to fetch them at start-up.
+ */
+@ConfigurationProperties("riskstream.prices")
+public record PriceSettings(@DefaultValue("575") int historyDays,
+                            @DefaultValue({"SPY", "TLT", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV"}) List<String> benchmarks,
+                            @DefaultValue("true") boolean bootstrapBenchmarks) {
+}
