@@ -10,7 +10,7 @@ import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.marketdata.PriceColumn;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.domain.exposure.FactorFit;
-import io.riskstream.factor.domain.exposure.FactorId;
+import io.riskstream.factor.domain.factor.FactorId;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.factor.domain.exposure.SymbolExposures;

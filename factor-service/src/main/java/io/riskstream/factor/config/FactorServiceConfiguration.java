@@ -8,7 +8,7 @@ import io.riskstream.factor.application.ApplyProfileUpdate;
 import io.riskstream.factor.application.ExposureStore;
 import io.riskstream.factor.application.PriceWindowStore;
 import io.riskstream.factor.application.RefreshExposures;
-import io.riskstream.factor.domain.exposure.FactorSettings;
+import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
