@@ -67,6 +67,16 @@ enum FactorEtf {
                 + styleLoading * styleLoading * styleVol * styleVol + noiseVol * noiseVol);
     }
 
+    /**
+     * VUG (or VTV) minus h·x_mkt ± 0.5·x_gv leaves (1 − h)·m − h·ε_SPY + 0.5·(ε_VUG + ε_VTV): what the
+     * regressors cannot explain.
+     */
+    private static double growthValueResidualVol(double h) {
+        double sm = LatentFactors.MARKET_VOL;
+        double ss = SPY.noiseVol;
+        return Math.sqrt((1 - h) * (1 - h) * sm * sm + h * h * ss * ss + 0.5 * VUG.noiseVol * VUG.noiseVol);
+    }
+
     /** The ETF expressed in the regressors of {@link SymbolLoadings}. */
     SymbolLoadings loadings() {
         double h = hedgeRatio();
@@ -74,7 +84,7 @@ enum FactorEtf {
             case SPY -> new SymbolLoadings(name(), true, 0, 1, 0, 0, 0, 0, 0, 0, 0, startPrice);
             case TLT -> new SymbolLoadings(name(), true, 0, h, 1, 0, 0, 0, 0, 0, 0, startPrice);
             case VUG, VTV -> new SymbolLoadings(name(), true, 0, h, 0, styleLoading, 0, 0, 0, 0,
-                    noiseVol * Math.sqrt(0.5), startPrice);
+                    growthValueResidualVol(h), startPrice);
             case MTUM -> new SymbolLoadings(name(), true, 0, h, 0, 0, 1, 0, 0, 0, 0, startPrice);
             case IWM -> new SymbolLoadings(name(), true, 0, h, 0, 0, 0, 1, 0, 0, 0, startPrice);
             case QUAL -> new SymbolLoadings(name(), true, 0, h, 0, 0, 0, 0, 1, 0, 0, startPrice);

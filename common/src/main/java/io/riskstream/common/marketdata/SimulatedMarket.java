@@ -4,6 +4,7 @@ import io.riskstream.common.calendar.NyseCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class SimulatedMarket implements MarketDataProvider {
 
     /** The factor ETFs the simulation is built from. */
     public static List<String> factorEtfs() {
-        return java.util.Arrays.stream(FactorEtf.values()).map(Enum::name).toList();
+        return Arrays.stream(FactorEtf.values()).map(Enum::name).toList();
     }
 
     public static boolean isKnown(String symbol) {

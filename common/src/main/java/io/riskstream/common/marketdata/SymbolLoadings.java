@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * returns on SPY's returns converges to {@code marketBeta}, and the multiple OLS on all eight regressors to every
  * loading. Relations are exact for log returns; simple returns (from adjusted closes) agree to second order.
  *
- * <p>For the eight factor ETFs the record describes their construction instead: {@code marketBeta} is the
- * population beta to SPY, the own-style field is the latent loading, {@code idioVol} the ETF's own noise.
+ * <p>The eight factor ETFs are generated from the latent factors directly; their records express them in the same
+ * regressors: SPY = x_mkt; TLT = h_TLT·x_mkt + x_rate exactly (rateBeta 1, idioVol 0), likewise MTUM, IWM, QUAL and
+ * USMV with their own style loading 1; VUG/VTV = h·x_mkt ± 0.5·x_gv plus a small residual ({@code idioVol}).
+ * So for every symbol {@code marketBeta} is the population beta to SPY.
  */
 public record SymbolLoadings(String symbol, boolean etf, double alpha, double marketBeta, double rateBeta,
                              double growthValue, double momentum, double size, double quality, double lowVol,

@@ -114,6 +114,33 @@ class SimulatedMarketTest {
         assertThat(sumError / 40).isCloseTo(0.0, within(0.03));
     }
 
+    /**
+     * The documented relation on log returns with all seven regressors over 20 years (~5,000 sessions): every loading
+     * is recovered within 4 standard errors of the multiple regression (standard errors ≈ idioVol / (σ_regressor·√n): 0.01 for the market, up to ≈ 0.1 for quality, the quietest regressor).
+     */
+    @Test
+    void multipleOlsOnTheDocumentedRegressorsRecoversEveryLoading() {
+        LocalDate start = LocalDate.of(2005, 1, 1);
+        double[] spy = logReturns(market.dailyBars("SPY", start, to));
+        double[][] x = {
+                spy,
+                hedged(logReturns(market.dailyBars("TLT", start, to)), FactorEtf.TLT, spy),
+                minus(logReturns(market.dailyBars("VUG", start, to)), logReturns(market.dailyBars("VTV", start, to))),
+                hedged(logReturns(market.dailyBars("MTUM", start, to)), FactorEtf.MTUM, spy),
+                hedged(logReturns(market.dailyBars("IWM", start, to)), FactorEtf.IWM, spy),
+                hedged(logReturns(market.dailyBars("QUAL", start, to)), FactorEtf.QUAL, spy),
+                hedged(logReturns(market.dailyBars("USMV", start, to)), FactorEtf.USMV, spy)};
+        for (String symbol : List.of("ACME", "MULTI1", "MULTI2")) {
+            SymbolLoadings l = market.loadings(symbol);
+            double[][] fit = multipleOls(x, logReturns(market.dailyBars(symbol, start, to)));
+            double[] truth = {l.marketBeta(), l.rateBeta(), l.growthValue(), l.momentum(), l.size(), l.quality(), l.lowVol()};
+            for (int k = 0; k < truth.length; k++) {
+                assertThat(fit[1][k]).as("standard error %s[%d]", symbol, k).isLessThan(0.12);
+                assertThat(fit[0][k]).as("%s loading %d", symbol, k).isCloseTo(truth[k], within(4 * fit[1][k]));
+            }
+        }
+    }
+
     @Test
     void nonMarketRegressorsAreNearlyUncorrelatedWithSpy() {
         LocalDate start = LocalDate.of(2005, 1, 1);
@@ -225,6 +252,83 @@ class SimulatedMarketTest {
             r[i - 1] = bars.get(i).adjClose() / bars.get(i - 1).adjClose() - 1;
         }
         return r;
+    }
+
+    static double[] logReturns(List<DailyBar> bars) {
+        double[] r = new double[bars.size() - 1];
+        for (int i = 1; i < bars.size(); i++) {
+            r[i - 1] = Math.log(bars.get(i).adjClose() / bars.get(i - 1).adjClose());
+        }
+        return r;
+    }
+
+    private static double[] hedged(double[] etf, FactorEtf which, double[] spy) {
+        double h = which.hedgeRatio();
+        return IntStream.range(0, etf.length).mapToDouble(i -> etf[i] - h * spy[i]).toArray();
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        return IntStream.range(0, a.length).mapToDouble(i -> a[i] - b[i]).toArray();
+    }
+
+    /** OLS of y on an intercept and the rows of x: {coefficients of x, their standard errors}. */
+    static double[][] multipleOls(double[][] x, double[] y) {
+        int n = y.length;
+        int p = x.length + 1;
+        double[][] z = new double[p][];
+        z[0] = new double[n];
+        java.util.Arrays.fill(z[0], 1.0);
+        System.arraycopy(x, 0, z, 1, x.length);
+        double[][] a = new double[p][2 * p];
+        double[] zy = new double[p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                double sum = 0;
+                for (int t = 0; t < n; t++) {
+                    sum += z[i][t] * z[j][t];
+                }
+                a[i][j] = sum;
+            }
+            a[i][p + i] = 1;
+            for (int t = 0; t < n; t++) {
+                zy[i] += z[i][t] * y[t];
+            }
+        }
+        for (int c = 0; c < p; c++) { // Gauss-Jordan inverse of Z'Z (positive definite: no pivoting needed)
+            double pivot = a[c][c];
+            for (int j = 0; j < 2 * p; j++) {
+                a[c][j] /= pivot;
+            }
+            for (int r = 0; r < p; r++) {
+                if (r != c) {
+                    double f = a[r][c];
+                    for (int j = 0; j < 2 * p; j++) {
+                        a[r][j] -= f * a[c][j];
+                    }
+                }
+            }
+        }
+        double[] b = new double[p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                b[i] += a[i][p + j] * zy[j];
+            }
+        }
+        double sse = 0;
+        for (int t = 0; t < n; t++) {
+            double e = y[t];
+            for (int i = 0; i < p; i++) {
+                e -= b[i] * z[i][t];
+            }
+            sse += e * e;
+        }
+        double s2 = sse / (n - p);
+        double[][] out = new double[2][p - 1];
+        for (int k = 1; k < p; k++) {
+            out[0][k - 1] = b[k];
+            out[1][k - 1] = Math.sqrt(s2 * a[k][p + k]);
+        }
+        return out;
     }
 
     /** Simple OLS y = a + b·x: returns {b, standard error of b}. */
