@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,7 +174,7 @@ public final class NyseCalendar implements TradingCalendar {
     }
 
     private static Set<LocalDate> ruleHolidays(int year) {
-        Set<LocalDate> h = new java.util.HashSet<>();
+        Set<LocalDate> h = new HashSet<>();
         LocalDate newYear = LocalDate.of(year, 1, 1);
         // NYSE rule 7.2: a Saturday New Year's Day is not made up on the Friday before (it would fall in the old year).
         if (newYear.getDayOfWeek() == DayOfWeek.SUNDAY) {

@@ -2,6 +2,7 @@ package io.riskstream.common.marketdata;
 
 import io.riskstream.common.calendar.NyseCalendar;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -297,6 +298,6 @@ final class SimulatedFundamentals {
     }
 
     static Double round(double x, int places) {
-        return BigDecimal.valueOf(x).setScale(places, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(x).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
     }
 }
