@@ -49,9 +49,8 @@ public final class RidgeRegression {
         int p = m.columns() - 1;
         double[] scale = new double[p];
         for (int j = 0; j < p; j++) {
-            double s = Math.sqrt(m.cross(j + 1, j + 1) / n);
-            // StandardScaler leaves a zero-variance column unscaled (its Z column is all zeros, so its w is 0)
-            scale[j] = s > 0 ? s : 1.0;
+            double variance = m.cross(j + 1, j + 1) / n;
+            scale[j] = isConstant(variance, m.mean(j + 1), n) ? 1.0 : Math.sqrt(variance);
         }
         double[][] a = new double[p][p];
         double[] b = new double[p];
@@ -79,6 +78,16 @@ public final class RidgeRegression {
         double ssr = Math.max(0.0, sst - wb - alpha * ww);
         double rSquared = sst > 0 ? 1.0 - ssr / sst : 0.0;
         return new RidgeFit(betas, intercept, rSquared, n);
+    }
+
+    /**
+     * StandardScaler leaves a constant column unscaled, so its Z column is ~0 and its w is ~0; "constant" means a
+     * variance within the rounding error of computing it (the bound scikit-learn uses).
+     */
+    private static boolean isConstant(double variance, double mean, int n) {
+        double eps = Math.ulp(1.0);
+        double roundingBound = n * eps * variance + Math.pow(n * mean * eps, 2);
+        return variance <= roundingBound;
     }
 
     private static double[] solve(double[][] a, double[] b) {
