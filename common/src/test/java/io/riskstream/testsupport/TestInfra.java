@@ -28,6 +28,7 @@ public final class TestInfra {
     private static String user;
     private static String password;
     private static final Set<String> databases = new HashSet<>();
+    private static final java.util.List<Runnable> beforeShutdown = new java.util.ArrayList<>();
 
     private TestInfra() {
     }
@@ -55,7 +56,11 @@ public final class TestInfra {
             broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
             broker.brokerProperty("message.max.bytes", "8388608");
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+            // one hook, in order: what runs on the broker stops first, so its clients do not wait for a dead broker
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                runBeforeShutdown();
+                broker.destroy();
+            }));
             bootstrap = broker.getBrokersAsString();
             String external = System.getenv("TEST_PG_URL");
             if (external != null && !external.isBlank()) {
@@ -77,6 +82,21 @@ public final class TestInfra {
         started = true;
         System.out.printf("TestInfra: %s mode, Kafka %s, PostgreSQL %s, started in %d ms%n", mode, bootstrap, serverUrl,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Runs {@code task} at JVM exit before the broker stops (e.g. closing application contexts). */
+    public static synchronized void beforeShutdown(Runnable task) {
+        beforeShutdown.add(task);
+    }
+
+    private static synchronized void runBeforeShutdown() {
+        for (Runnable task : beforeShutdown.reversed()) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.err.println("TestInfra shutdown task failed: " + e);
+            }
+        }
     }
 
     public static String bootstrapServers() {

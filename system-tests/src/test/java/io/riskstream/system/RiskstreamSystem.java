@@ -47,7 +47,7 @@ final class RiskstreamSystem {
         if (shared == null) {
             shared = new RiskstreamSystem();
             SERVICES.keySet().forEach(shared::start);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll));
+            TestInfra.beforeShutdown(shared::stopAll);
         }
         return shared;
     }
@@ -60,19 +60,19 @@ final class RiskstreamSystem {
         if (!Files.isRegularFile(config)) {
             throw new IllegalStateException("configuration of " + service + " not found at " + config);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SERVICES.get(service))
-                .properties(
-                        "spring.config.location=file:" + config,
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + TestInfra.bootstrapServers(),
-                        "spring.datasource.url=" + TestInfra.jdbcUrl(service),
-                        "spring.datasource.username=" + TestInfra.user(),
-                        "spring.datasource.password=" + TestInfra.password(),
-                        "spring.datasource.hikari.maximum-pool-size=5",
-                        "riskstream.outbox.poll-interval=50ms",
-                        "riskstream.market-data.as-of-date=" + AS_OF,
-                        "spring.main.banner-mode=off")
-                .run();
+        // command-line arguments, because they outrank the service's own configuration file
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SERVICES.get(service)).run(
+                "--spring.config.location=file:" + config,
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + TestInfra.bootstrapServers(),
+                "--spring.datasource.url=" + TestInfra.jdbcUrl(service),
+                "--spring.datasource.username=" + TestInfra.user(),
+                "--spring.datasource.password=" + TestInfra.password(),
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                "--riskstream.outbox.poll-interval=50ms",
+                "--riskstream.market-data.as-of-date=" + AS_OF,
+                "--spring.main.banner-mode=off",
+                "--spring.main.register-shutdown-hook=false");
         running.put(service, context);
     }
 

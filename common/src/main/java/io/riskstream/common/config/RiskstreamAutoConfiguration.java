@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,7 +43,7 @@ import java.util.List;
  * What every riskstream service gets from common: the event codec, the listener error handling with dead-letter
  * topics, the topics themselves, a clock, and the transactional outbox with its relay.
  */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class})
 public class RiskstreamAutoConfiguration {
