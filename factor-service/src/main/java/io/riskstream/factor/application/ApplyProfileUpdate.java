@@ -1,22 +1,76 @@
 package io.riskstream.factor.application;
 
 import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.FactorsReady.DatedExposures;
+import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.factor.domain.factor.FactorId;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** profile-updated → remember the provider's beta; the next calculation of the symbol copies it as provider_beta. */
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * profile-updated → the provider's beta becomes the symbol's {@code provider_beta} on every calculation date it has
+ * (and on those computed later), and is announced. The provider gives one current beta, not a history, so applying
+ * it to all dates is what makes the result independent of whether the profile or the prices arrived first — a
+ * replay of either topic then leaves the same rows.
+ */
 public class ApplyProfileUpdate {
 
-    private final ExposureStore exposures;
-    private final TransactionTemplate tx;
+    /** The legacy batch stored a provider beta as a one-year (252 trading days) statistic. */
+    static final int PROVIDER_BETA_OBSERVATIONS = 252;
 
-    public ApplyProfileUpdate(ExposureStore exposures, TransactionTemplate tx) {
+    private final ExposureStore exposures;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int datesPerEvent;
+
+    public ApplyProfileUpdate(ExposureStore exposures, OutboxWriter outbox, TransactionTemplate tx, Clock clock,
+                              int datesPerEvent) {
         this.exposures = exposures;
+        this.outbox = outbox;
         this.tx = tx;
+        this.clock = clock;
+        this.datesPerEvent = datesPerEvent;
     }
 
     public void handle(EventEnvelope<ProfileUpdated> event) {
         ProfileUpdated update = event.payload();
-        tx.executeWithoutResult(s -> exposures.setProviderBeta(update.symbol(), update.profile().beta()));
+        String symbol = update.symbol();
+        Double beta = update.profile().beta();
+        tx.executeWithoutResult(s -> {
+            exposures.lockSymbol(symbol);
+            exposures.setProviderBeta(symbol, beta);
+            String factor = FactorId.PROVIDER_BETA.wireName();
+            if (beta == null || beta == 0.0) {
+                exposures.deleteFactor(symbol, factor);
+                return;
+            }
+            FactorValue value = providerBeta(beta);
+            List<DatedExposures> dated = exposures.calculationDates(symbol).stream()
+                    .map(d -> new DatedExposures(d, Map.of(factor, value))).toList();
+            if (dated.isEmpty()) {
+                return;
+            }
+            exposures.upsert(symbol, dated);
+            for (int i = 0; i < dated.size(); i += datesPerEvent) {
+                List<DatedExposures> chunk = dated.subList(i, Math.min(dated.size(), i + datesPerEvent));
+                LocalDate first = chunk.getFirst().calculationDate();
+                LocalDate last = chunk.getLast().calculationDate();
+                outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "factors-ready", symbol, factor,
+                        first.toString(), last.toString()), event.runId(), clock.instant(), new FactorsReady(symbol, chunk)));
+            }
+        });
+    }
+
+    static FactorValue providerBeta(double beta) {
+        return new FactorValue(beta, null, null, null, null, null, PROVIDER_BETA_OBSERVATIONS);
     }
 }

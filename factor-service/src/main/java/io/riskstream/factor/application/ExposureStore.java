@@ -19,7 +19,16 @@ public interface ExposureStore {
 
     void setProviderBeta(String symbol, Double beta);
 
+    /** The calculation dates that have exposures for {@code symbol}, ascending. */
+    List<LocalDate> calculationDates(String symbol);
+
+    /** Removes one factor's rows of a symbol (a provider beta that is no longer there). */
+    void deleteFactor(String symbol, String factor);
+
     Optional<Double> providerBeta(String symbol);
+
+    /** Serializes work on one symbol (prices, profile) until the end of the current transaction. */
+    void lockSymbol(String symbol);
 
     /** Serializes work on pending calculations until the end of the current transaction. */
     void lockPending();

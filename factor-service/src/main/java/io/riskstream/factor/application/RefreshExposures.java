@@ -37,7 +37,6 @@ public class RefreshExposures {
 
     /** Longest window (180 days) plus its 30-day buffer: the prices a calculation date needs. */
     static final int LOOKBACK_DAYS = 210;
-    private static final int PROVIDER_BETA_OBSERVATIONS = 252;
 
     private final PriceWindowStore prices;
     private final ExposureStore exposures;
@@ -68,23 +67,31 @@ public class RefreshExposures {
     /** Returns the number of (symbol, date) exposure sets computed. */
     public int handle(EventEnvelope<PricesReady> event) {
         PricesReady ready = event.payload();
+        boolean benchmark = benchmarks.contains(ready.symbol());
         Integer computed = tx.execute(status -> {
+            // Lock order, always: pending calculations, then symbols. A benchmark's bars may release pending work,
+            // and a symbol's dates may have to wait; both touch the pending table.
+            LocalDate horizonStart = ready.through().minusDays(horizonDays);
+            boolean mayWait = benchmark || ready.bars().getLast().date().isAfter(benchmarkCoverage().orElse(LocalDate.MIN));
+            if (mayWait) {
+                exposures.lockPending();
+            }
+            exposures.lockSymbol(ready.symbol());
             if (ready.historyReplaced()) {
                 prices.replace(ready.symbol(), ready.bars());
             } else {
                 prices.upsert(ready.symbol(), ready.bars());
             }
-            LocalDate horizonStart = ready.through().minusDays(horizonDays);
             List<LocalDate> dates = ready.historyReplaced()
                     ? prices.dates(ready.symbol(), horizonStart, ready.through())
                     : ready.bars().stream().map(PriceBar::date).filter(d -> !d.isBefore(horizonStart)).toList();
-            int n = refresh(ready.symbol(), dates, event.eventId(), event.runId());
-            if (benchmarks.contains(ready.symbol())) {
-                exposures.lockPending();
+            int n = refresh(ready.symbol(), dates, mayWait, event.eventId(), event.runId());
+            if (benchmark) {
                 Optional<LocalDate> coverage = benchmarkCoverage();
                 if (coverage.isPresent()) {
                     for (var pending : exposures.takePending(coverage.get()).entrySet()) {
-                        n += refresh(pending.getKey(), pending.getValue(), event.eventId(), event.runId());
+                        exposures.lockSymbol(pending.getKey());
+                        n += refresh(pending.getKey(), pending.getValue(), true, event.eventId(), event.runId());
                     }
                 }
             }
@@ -93,17 +100,15 @@ public class RefreshExposures {
         return computed == null ? 0 : computed;
     }
 
-    private int refresh(String symbol, List<LocalDate> requested, UUID cause, UUID runId) {
+    private int refresh(String symbol, List<LocalDate> requested, boolean holdsPendingLock, UUID cause, UUID runId) {
         if (requested.isEmpty()) {
             return 0;
         }
         TreeSet<LocalDate> dates = new TreeSet<>(requested);
         List<LocalDate> waiting = waitingFor(dates, benchmarkCoverage());
-        if (!waiting.isEmpty()) {
-            // serialize with the benchmark path (which takes the same lock before reading the pending dates),
-            // then look again: a benchmark may have committed in between
-            exposures.lockPending();
-            waiting = waitingFor(dates, benchmarkCoverage());
+        if (!waiting.isEmpty() && !holdsPendingLock) {
+            // cannot happen while coverage only grows; guarded because taking the lock now could deadlock
+            throw new IllegalStateException("benchmark coverage shrank while refreshing " + symbol);
         }
         if (!waiting.isEmpty()) {
             exposures.addPending(symbol, waiting);
@@ -130,8 +135,7 @@ public class RefreshExposures {
                             fit.tStat(), fit.pValue(), fit.observations()));
                 }
             });
-            providerBeta.ifPresent(b -> factors.put(FactorId.PROVIDER_BETA.wireName(),
-                    new FactorValue(b, null, null, null, null, null, PROVIDER_BETA_OBSERVATIONS)));
+            providerBeta.ifPresent(b -> factors.put(FactorId.PROVIDER_BETA.wireName(), ApplyProfileUpdate.providerBeta(b)));
             if (!factors.isEmpty()) {
                 dated.add(new DatedExposures(result.calculationDate(), factors));
             }

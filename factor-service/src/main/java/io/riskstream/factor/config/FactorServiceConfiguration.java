@@ -46,7 +46,10 @@ class FactorServiceConfiguration {
     }
 
     @Bean
-    ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, PlatformTransactionManager txManager) {
-        return new ApplyProfileUpdate(exposures, new TransactionTemplate(txManager));
+    ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, OutboxWriter outbox,
+                                          PlatformTransactionManager txManager, Clock clock,
+                                          FactorServiceSettings settings) {
+        return new ApplyProfileUpdate(exposures, outbox, new TransactionTemplate(txManager), clock,
+                settings.datesPerEvent());
     }
 }

@@ -80,9 +80,27 @@ public class JdbcExposureStore implements ExposureStore {
     }
 
     @Override
+    public List<LocalDate> calculationDates(String symbol) {
+        return jdbc.queryForList("select distinct calculation_date from symbol_exposure where symbol = :symbol "
+                + "order by 1", new MapSqlParameterSource("symbol", symbol), LocalDate.class);
+    }
+
+    @Override
+    public void deleteFactor(String symbol, String factor) {
+        jdbc.update("delete from symbol_exposure where symbol = :symbol and factor = :factor",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("factor", factor));
+    }
+
+    @Override
     public Optional<Double> providerBeta(String symbol) {
         return jdbc.queryForList("select beta from provider_beta where symbol = :symbol and beta is not null",
                 new MapSqlParameterSource("symbol", symbol), Double.class).stream().findFirst();
+    }
+
+    @Override
+    public void lockSymbol(String symbol) {
+        // two-key form: namespace 1 for symbols, so a symbol's hash never collides with the pending lock
+        jdbc.getJdbcTemplate().queryForObject("select pg_advisory_xact_lock(1, hashtext(?))::text", String.class, symbol);
     }
 
     @Override
