@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,7 +30,7 @@ public final class TestInfra {
     private static String user;
     private static String password;
     private static final Set<String> databases = new HashSet<>();
-    private static final java.util.List<Runnable> beforeShutdown = new java.util.ArrayList<>();
+    private static final List<Runnable> beforeShutdown = new ArrayList<>();
 
     private TestInfra() {
     }
@@ -89,8 +91,15 @@ public final class TestInfra {
         beforeShutdown.add(task);
     }
 
+    /** Runs the registered tasks once (at the end of the test session, or at the latest at JVM exit). */
+    public static synchronized void shutdownClients() {
+        runBeforeShutdown();
+    }
+
     private static synchronized void runBeforeShutdown() {
-        for (Runnable task : beforeShutdown.reversed()) {
+        List<Runnable> tasks = new ArrayList<>(beforeShutdown);
+        beforeShutdown.clear();
+        for (Runnable task : tasks.reversed()) {
             try {
                 task.run();
             } catch (RuntimeException e) {
