@@ -17,6 +17,11 @@ import java.util.List;
 final class SimulatedPrices {
 
     private static final int BRIDGE_SPAN = 1 << 15;
+    /**
+     * The session at which a symbol's price equals its start price. Anchoring near the present keeps price levels
+     * realistic (a path compounded from 2000 reaches thousands of dollars by the 2020s); earlier prices run backwards.
+     */
+    static final java.time.LocalDate PRICE_ANCHOR = java.time.LocalDate.of(2025, 1, 2);
     private static final long VOLUME_STREAM = 4;
 
     private final LatentFactors factors;
@@ -54,10 +59,21 @@ final class SimulatedPrices {
         return out;
     }
 
-    /** ln P(t) for t in first..hi. */
+    /** ln P(t) for t in first..hi, with P(anchor session) = the start price. */
     double[] logCloses(SymbolLoadings s, int first, int hi) {
+        int anchor = factors.indexOnOrAfter(PRICE_ANCHOR);
+        double shift = StrictMath.log(s.startPrice()) - unanchoredLogCloses(s, anchor, anchor)[0];
+        double[] out = unanchoredLogCloses(s, first, hi);
+        for (int i = 0; i < out.length; i++) {
+            out[i] += shift;
+        }
+        return out;
+    }
+
+    /** ln P(t) − ln P(0) for t in first..hi. */
+    private double[] unanchoredLogCloses(SymbolLoadings s, int first, int hi) {
         double[] out = new double[hi - first + 1];
-        double lnP0 = StrictMath.log(s.startPrice());
+        double lnP0 = 0.0;
         FactorEtf etf = FactorEtf.of(s.symbol());
         if (etf != null) {
             double[] cum = factors.cumEtf[etf.ordinal()];

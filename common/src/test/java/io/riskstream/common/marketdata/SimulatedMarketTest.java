@@ -46,7 +46,7 @@ class SimulatedMarketTest {
     }
 
     private static final double GOLDEN_BETA = 1.1395017954508435;
-    private static final double GOLDEN_CLOSE = 17192.86351209727;
+    private static final double GOLDEN_CLOSE = 84.31653945349562;
 
     @Test
     void barsFallOnTradingDaysOnly() {
@@ -55,13 +55,13 @@ class SimulatedMarketTest {
     }
 
     @Test
-    void barsStartAtTheOriginAndEndIn2100() {
+    void barsStartAtTheOriginAndEndIn2100AndAreAnchoredAtTheStartPriceIn2025() {
         List<DailyBar> first = market.dailyBars("ACME", LocalDate.of(1995, 1, 1), LocalDate.of(2000, 1, 6));
         assertThat(first).extracting(DailyBar::date)
                 .containsExactly(LocalDate.of(2000, 1, 3), LocalDate.of(2000, 1, 4), LocalDate.of(2000, 1, 5),
                         LocalDate.of(2000, 1, 6));
-        assertThat(first.getFirst().adjClose()).isBetween(20.0, 500.0)
-                .isCloseTo(market.loadings("ACME").startPrice(), within(1e-9));
+        assertThat(market.dailyBars("ACME", SimulatedPrices.PRICE_ANCHOR, SimulatedPrices.PRICE_ANCHOR).getFirst().adjClose())
+                .isBetween(20.0, 500.0).isCloseTo(market.loadings("ACME").startPrice(), within(1e-9));
         assertThat(market.dailyBars("ACME", LocalDate.of(2100, 12, 1), LocalDate.of(2101, 6, 1)).getLast().date())
                 .isEqualTo(LocalDate.of(2100, 12, 31));
     }
