@@ -74,8 +74,8 @@ public class RiskstreamAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MarketDataProvider marketDataProvider(MarketDataSettings settings, Clock clock) {
-        return MarketDataProviders.create(settings.providers(), settings.csvDir(), clock);
+    MarketDataProvider marketDataProvider(MarketDataSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        return MarketDataProviders.create(settings, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

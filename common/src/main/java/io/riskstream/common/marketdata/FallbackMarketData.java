@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Providers in order: each question goes to the next provider only for what the previous ones did not answer. */
+/**
+ * Providers in order: each question goes to the next provider only for what the previous ones did not answer —
+ * an empty answer, or a {@link ProviderException}. When no provider answers, the most actionable failure is thrown:
+ * a transient one (retry later) before "unknown symbol" (which is only believed when every provider says it).
+ */
 public final class FallbackMarketData implements MarketDataProvider {
 
     private final List<MarketDataProvider> chain;
@@ -49,26 +53,57 @@ public final class FallbackMarketData implements MarketDataProvider {
     }
 
     private <T> List<T> firstNonEmpty(Function<MarketDataProvider, List<T>> question) {
+        ProviderException failure = null;
         for (MarketDataProvider provider : chain) {
-            List<T> answer = question.apply(provider);
-            if (!answer.isEmpty()) {
-                return answer;
+            try {
+                List<T> answer = question.apply(provider);
+                if (!answer.isEmpty()) {
+                    return answer;
+                }
+            } catch (ProviderException e) {
+                failure = moreActionable(failure, e);
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
         return List.of();
+    }
+
+    private static ProviderException moreActionable(ProviderException current, ProviderException next) {
+        if (current == null) {
+            return next;
+        }
+        return rank(next) < rank(current) ? next : current;
+    }
+
+    private static int rank(ProviderException e) {
+        return switch (e.kind()) {
+            case RETRY_LATER -> 0;
+            case TRY_NEXT -> 1;
+            case UNKNOWN_SYMBOL -> 2;
+        };
     }
 
     private <T> Map<String, T> merge(Collection<String> symbols,
                                      java.util.function.BiFunction<MarketDataProvider, Collection<String>, Map<String, T>> question) {
         Map<String, T> answered = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>(symbols);
+        ProviderException failure = null;
         for (MarketDataProvider provider : chain) {
             if (missing.isEmpty()) {
                 break;
             }
-            Map<String, T> part = question.apply(provider, List.copyOf(missing));
-            answered.putAll(part);
-            missing.removeAll(part.keySet());
+            try {
+                Map<String, T> part = question.apply(provider, List.copyOf(missing));
+                answered.putAll(part);
+                missing.removeAll(part.keySet());
+            } catch (ProviderException e) {
+                failure = moreActionable(failure, e);
+            }
+        }
+        if (answered.isEmpty() && failure != null) {
+            throw failure;
         }
         return answered;
     }

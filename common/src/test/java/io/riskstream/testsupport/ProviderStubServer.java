@@ -1,0 +1,131 @@
+package io.riskstream.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A local HTTP server that plays a market-data provider: per path prefix, a queue of scripted answers (status,
+ * body, delay) followed by a default answer. It records every request, so a test can count provider calls.
+ * Providers are faked here, at the HTTP boundary, never inside the code under test.
+ */
+public final class ProviderStubServer implements AutoCloseable {
+
+    public record Answer(int status, String body, Duration delay) {
+        public static Answer ok(String body) {
+            return new Answer(200, body, Duration.ZERO);
+        }
+
+        public static Answer status(int status) {
+            return new Answer(status, "{\"Error Message\":\"stub " + status + "\"}", Duration.ZERO);
+        }
+
+        public static Answer slow(Duration delay, String body) {
+            return new Answer(200, body, delay);
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Function<URI, Answer>> defaults = new ConcurrentHashMap<>();
+    private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
+
+    public ProviderStubServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the provider stub: " + e.getMessage(), e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Base URL, e.g. http://127.0.0.1:PORT/api/v3/. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3/");
+    }
+
+    /** Answers for requests whose path (after /api/v3/) starts with {@code prefix}, in order, before the default. */
+    public ProviderStubServer script(String prefix, Answer... answers) {
+        scripted.computeIfAbsent(prefix, k -> new ArrayDeque<>()).addAll(List.of(answers));
+        return this;
+    }
+
+    public ProviderStubServer byDefault(String prefix, Function<URI, Answer> answer) {
+        defaults.put(prefix, answer);
+        return this;
+    }
+
+    public List<URI> requests() {
+        return List.copyOf(requests);
+    }
+
+    public long requestsTo(String prefix) {
+        return requests().stream().filter(u -> relative(u).startsWith(prefix)).count();
+    }
+
+    private static String relative(URI uri) {
+        String path = uri.getPath();
+        return path.startsWith("/api/v3/") ? path.substring("/api/v3/".length()) : path;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        requests.add(uri);
+        String path = relative(uri);
+        Answer answer = null;
+        for (var entry : scripted.entrySet()) {
+            if (path.startsWith(entry.getKey())) {
+                answer = entry.getValue().pollFirst();
+                if (answer != null) {
+                    break;
+                }
+            }
+        }
+        if (answer == null) {
+            answer = defaults.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst()
+                    .map(e -> e.getValue().apply(uri)).orElse(new Answer(404, "{}", Duration.ZERO));
+        }
+        try {
+            if (!answer.delay().isZero()) {
+                Thread.sleep(answer.delay().toMillis());
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up (a timeout test): nothing to answer
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
