@@ -12,14 +12,16 @@ import java.util.List;
 /**
  * {@code riskstream.market-data.*}: the provider chain ({@code simulated}, {@code csv}, {@code fmp}, or several in
  * order such as {@code fmp,csv}), the CSV directory, the FMP connection and limits, the exchange close time, and an
- * optional fixed as-of date (replaying a historical data set).
+ * optional fixed as-of date (replaying a historical data set), and splits laid over the simulated market
+ * ({@code SYMBOL:YYYY-MM-DD:RATIO}).
  */
 @ConfigurationProperties("riskstream.market-data")
 public record MarketDataSettings(@DefaultValue("simulated") List<String> providers,
                                  String csvDir,
                                  LocalDate asOfDate,
                                  @DefaultValue("16:00") LocalTime closeTime,
-                                 @DefaultValue Fmp fmp) {
+                                 @DefaultValue Fmp fmp,
+                                 @DefaultValue List<String> simulatedSplits) {
 
     /** FMP: the key comes from the environment (FMP_API_KEY) and is never logged. */
     public record Fmp(String apiKey,

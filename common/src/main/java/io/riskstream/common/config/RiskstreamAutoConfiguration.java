@@ -15,6 +15,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.riskstream.common.web.ApiErrors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -47,6 +49,12 @@ import java.util.List;
         DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class})
 public class RiskstreamAutoConfiguration {
+
+    @Bean
+    @ConditionalOnWebApplication
+    ApiErrors apiErrors() {
+        return new ApiErrors();
+    }
 
     @Bean
     @ConditionalOnMissingBean

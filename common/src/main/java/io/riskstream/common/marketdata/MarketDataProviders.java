@@ -28,7 +28,7 @@ public final class MarketDataProviders {
         for (String raw : names) {
             String name = raw.trim().toLowerCase();
             chain.add(switch (name) {
-                case "simulated" -> new ResilientMarketData(new SimulatedMarket(clock), ProviderLimits.unlimited(), meters);
+                case "simulated" -> new ResilientMarketData(simulated(settings, clock), ProviderLimits.unlimited(), meters);
                 case "csv" -> new ResilientMarketData(csv(settings.csvDir(), clock), ProviderLimits.unlimited(), meters);
                 case "fmp" -> new ResilientMarketData(fmp(settings.fmp()), limits(settings.fmp()), meters);
                 default -> throw new IllegalArgumentException("unknown market-data provider '" + raw
@@ -36,6 +36,13 @@ public final class MarketDataProviders {
             });
         }
         return chain.size() == 1 ? chain.getFirst() : new FallbackMarketData(chain);
+    }
+
+    private static MarketDataProvider simulated(MarketDataSettings settings, Clock clock) {
+        List<String> splits = settings.simulatedSplits() == null ? List.of() : settings.simulatedSplits();
+        SimulatedMarket market = new SimulatedMarket(clock);
+        return splits.isEmpty() ? market
+                : new SplitEvents(market, splits.stream().map(SplitEvents.Split::parse).toList(), clock);
     }
 
     private static MarketDataProvider csv(String csvDir, Clock clock) {

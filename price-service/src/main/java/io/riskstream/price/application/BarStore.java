@@ -18,4 +18,10 @@ public interface BarStore {
     int upsert(List<DailyBar> bars, String source);
 
     List<DailyBar> load(String symbol, LocalDate from, LocalDate to);
+
+    /** Replaces the symbol's whole stored history with {@code bars}, in the caller's transaction. */
+    void replace(String symbol, List<DailyBar> bars, String source);
+
+    /** Inserts bars for dates not stored yet and leaves stored dates alone; returns the bars inserted. */
+    List<DailyBar> insertMissing(List<DailyBar> bars, String source);
 }

@@ -1,67 +1,136 @@
 package io.riskstream.price.application;
 
-import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded.Tier;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.ProviderException;
+import io.riskstream.common.marketdata.Quote;
+import io.riskstream.price.domain.SymbolRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code daily-close} for D: brings every due symbol (ACTIVE and WATCHLIST tiers) up to D, one transaction per
- * symbol, so a crash part-way resumes where it stopped (finished symbols have their watermark at D and are skipped).
- * A close for a day that is not a trading day does nothing.
+ * {@code daily-close} for D: brings every due symbol up to D — ACTIVE and WATCHLIST every trading day, UNIVERSE on
+ * the last trading day of the week. Symbols exactly one day behind get D's bar from batch quotes (one provider call
+ * per ~100 symbols); the rest fetch their missing range. One transaction per symbol, so a crash part-way resumes
+ * where it stopped: finished symbols have their watermark at D and cost nothing. A second close for the same date,
+ * or a close for a day that is not a trading day, does nothing.
  */
 public class DailyCloseRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(DailyCloseRefresh.class);
 
-    public record Summary(int due, int fetched, int upToDate, int failed) {
+    public record Summary(int due, int fromQuotes, int fetched, int upToDate, int failed) {
     }
 
     private final UniverseStore universe;
     private final PriceHistory history;
-    private final MarketClock marketClock;
+    private final MarketDataProvider provider;
+    private final TradingCalendar calendar;
     private final TransactionTemplate tx;
 
-    public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                             TransactionTemplate tx) {
+    public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
+                             TradingCalendar calendar, TransactionTemplate tx) {
         this.universe = universe;
         this.history = history;
-        this.marketClock = marketClock;
+        this.provider = provider;
+        this.calendar = calendar;
         this.tx = tx;
     }
 
     public Summary handle(EventEnvelope<DailyClose> event) {
-        var date = event.payload().tradingDate();
-        if (!marketClock.calendar().isTradingDay(date)) {
+        LocalDate date = event.payload().tradingDate();
+        if (!calendar.isTradingDay(date)) {
             log.info("daily-close for {}: not a trading day, nothing to do", date);
-            return new Summary(0, 0, 0, 0);
+            return new Summary(0, 0, 0, 0, 0);
         }
-        List<UniverseStore.Entry> due = universe.dueSymbols(List.of(Tier.ACTIVE, Tier.WATCHLIST));
-        int fetched = 0, upToDate = 0, failed = 0;
+        List<Tier> tiers = lastSessionOfWeek(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
+                : List.of(Tier.ACTIVE, Tier.WATCHLIST);
+        List<UniverseStore.Entry> due = universe.dueSymbols(tiers).stream()
+                .filter(e -> SymbolRules.isPricedByProvider(e.symbol())).toList();
+        LocalDate previous = calendar.previousTradingDay(date);
+        List<String> oneBehind = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
+        int upToDate = 0;
         for (UniverseStore.Entry entry : due) {
+            if (entry.watermark() != null && !entry.watermark().isBefore(date)) {
+                upToDate++;
+            } else if (previous.equals(entry.watermark())) {
+                oneBehind.add(entry.symbol());
+            } else {
+                behind.add(entry.symbol());
+            }
+        }
+        Map<String, Quote> quotes = quotes(oneBehind);
+        int fromQuotes = 0, fetched = 0, failed = 0;
+        for (String symbol : oneBehind) {
+            Quote quote = quotes.get(symbol);
+            if (quote == null || !date.equals(quote.date())) {
+                behind.add(symbol);
+                continue;
+            }
             try {
-                PriceHistory.Outcome outcome = tx.execute(s ->
-                        history.bringUpToDate(entry.symbol(), date, event.eventId(), event.runId()));
-                if (outcome != null && outcome.announced()) {
-                    fetched++;
-                } else {
-                    upToDate++;
-                }
+                tx.execute(s -> history.storeQuote(symbol, quote, date, event.eventId(), event.runId()));
+                fromQuotes++;
             } catch (DataAccessException e) {
                 throw e; // the database is the problem, not the symbol: retry the whole event (done symbols skip)
             } catch (RuntimeException e) {
                 failed++;
-                tx.executeWithoutResult(s -> universe.recordError(entry.symbol(), e.getMessage()));
-                log.warn("daily-close {}: {} failed: {}", date, entry.symbol(), e.getMessage());
+                recordFailure(symbol, date, e);
             }
         }
-        log.info("daily-close {}: {} due, {} fetched, {} up to date, {} failed", date, due.size(), fetched, upToDate, failed);
-        return new Summary(due.size(), fetched, upToDate, failed);
+        for (String symbol : behind) {
+            try {
+                PriceHistory.Outcome outcome = tx.execute(s ->
+                        history.bringUpToDate(symbol, date, event.eventId(), event.runId()));
+                if (outcome != null && outcome.announced()) {
+                    fetched++;
+                }
+            } catch (DataAccessException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failed++;
+                recordFailure(symbol, date, e);
+            }
+        }
+        Summary summary = new Summary(due.size(), fromQuotes, fetched, upToDate, failed);
+        log.info("daily-close {}: {} due, {} from batch quotes, {} fetched, {} already up to date, {} failed", date,
+                summary.due(), fromQuotes, fetched, upToDate, failed);
+        return summary;
+    }
+
+    private Map<String, Quote> quotes(List<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return provider.quotes(symbols);
+        } catch (ProviderException e) {
+            log.warn("batch quotes failed ({}); fetching history per symbol instead", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private void recordFailure(String symbol, LocalDate date, RuntimeException e) {
+        tx.executeWithoutResult(s -> universe.recordError(symbol, e.getMessage()));
+        log.warn("daily-close {}: {} failed: {}", date, symbol, e.getMessage());
+    }
+
+    private boolean lastSessionOfWeek(LocalDate date) {
+        return isoWeek(calendar.nextTradingDay(date)) != isoWeek(date);
+    }
+
+    private static int isoWeek(LocalDate date) {
+        return date.get(IsoFields.WEEK_BASED_YEAR) * 100 + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 }

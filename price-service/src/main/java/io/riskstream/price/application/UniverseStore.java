@@ -31,4 +31,7 @@ public interface UniverseStore {
     void markInactive(String symbol, String reason);
 
     void recordError(String symbol, String error);
+
+    /** Takes a symbol out of the daily and weekly work (status REMOVED); false when it is held in a position. */
+    boolean remove(String symbol);
 }

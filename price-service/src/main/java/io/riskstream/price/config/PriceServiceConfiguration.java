@@ -5,6 +5,8 @@ import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.price.adapters.jdbc.JdbcBarStore;
 import io.riskstream.price.adapters.jdbc.JdbcUniverseStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.riskstream.price.application.BackfillHistory;
 import io.riskstream.price.application.BarStore;
 import io.riskstream.price.application.BenchmarkBootstrap;
 import io.riskstream.price.application.DailyCloseRefresh;
@@ -35,9 +37,15 @@ class PriceServiceConfiguration {
     }
 
     @Bean
-    PriceHistory priceHistory(BarStore bars, UniverseStore universe, MarketDataProvider provider, OutboxWriter outbox,
-                              Clock clock, PriceSettings settings) {
-        return new PriceHistory(bars, universe, provider, outbox, clock, settings.historyDays());
+    PriceHistory priceHistory(BarStore bars, UniverseStore universe, MarketDataProvider provider, MarketClock marketClock,
+                              OutboxWriter outbox, Clock clock, MeterRegistry meters, PriceSettings settings) {
+        return new PriceHistory(bars, universe, provider, marketClock.calendar(), outbox, clock, meters,
+                settings.historyDays());
+    }
+
+    @Bean
+    BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, PlatformTransactionManager txManager) {
+        return new BackfillHistory(universe, history, new TransactionTemplate(txManager));
     }
 
     @Bean
@@ -47,9 +55,10 @@ class PriceServiceConfiguration {
     }
 
     @Bean
-    DailyCloseRefresh dailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                                        PlatformTransactionManager txManager) {
-        return new DailyCloseRefresh(universe, history, marketClock, new TransactionTemplate(txManager));
+    DailyCloseRefresh dailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
+                                        MarketClock marketClock, PlatformTransactionManager txManager) {
+        return new DailyCloseRefresh(universe, history, provider, marketClock.calendar(),
+                new TransactionTemplate(txManager));
     }
 
     @Bean

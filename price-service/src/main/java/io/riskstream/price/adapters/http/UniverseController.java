@@ -1,25 +1,108 @@
 package io.riskstream.price.adapters.http;
 
+import io.riskstream.common.event.Contract;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.SymbolAdded.Tier;
+import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.price.application.BackfillHistory;
+import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.UniverseStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
-/** Read side of the universe: each symbol with its tier, status, watermark and last error. */
+/** The universe: list it with tiers and watermarks, add watchlist/universe symbols, remove them, backfill history. */
 @RestController
-@RequestMapping("/api/universe")
+@RequestMapping("/api")
 class UniverseController {
 
-    private final UniverseStore universe;
-
-    UniverseController(UniverseStore universe) {
-        this.universe = universe;
+    record AddSymbol(String symbol, String tier) {
     }
 
-    @GetMapping
+    record BackfillRequest(LocalDate from, LocalDate to, List<String> symbols) {
+    }
+
+    record BackfillResponse(UUID runId, LocalDate from, LocalDate to, int symbols, int barsInserted,
+                            List<BackfillHistory.SymbolResult> results) {
+    }
+
+    private final UniverseStore universe;
+    private final PriceHistory history;
+    private final BackfillHistory backfill;
+    private final MarketClock marketClock;
+    private final TransactionTemplate tx;
+
+    UniverseController(UniverseStore universe, PriceHistory history, BackfillHistory backfill, MarketClock marketClock,
+                       PlatformTransactionManager txManager) {
+        this.universe = universe;
+        this.history = history;
+        this.backfill = backfill;
+        this.marketClock = marketClock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @GetMapping("/universe")
     List<UniverseStore.Entry> list() {
         return universe.all();
+    }
+
+    @PostMapping("/universe")
+    UniverseStore.Entry add(@RequestBody AddSymbol request) {
+        String symbol = Contract.checkSymbol(request.symbol() == null ? null : request.symbol().trim().toUpperCase(), "symbol");
+        Tier tier = parseTier(request.tier());
+        if (tier == Tier.ACTIVE) {
+            throw new IllegalArgumentException("tier ACTIVE follows open positions; add WATCHLIST or UNIVERSE symbols");
+        }
+        UUID runId = UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            universe.register(symbol, tier);
+            history.bringUpToDate(symbol, marketClock.latestCompletedSession(), EventIds.derive(runId, symbol), runId);
+        });
+        return universe.find(symbol).orElseThrow();
+    }
+
+    @DeleteMapping("/universe/{symbol}")
+    void remove(@PathVariable String symbol) {
+        String s = symbol.toUpperCase();
+        if (universe.find(s).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "symbol " + s + " is not in the universe");
+        }
+        if (!universe.remove(s)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, s + " is held in open positions (tier ACTIVE)");
+        }
+    }
+
+    @PostMapping("/admin/backfill")
+    BackfillResponse backfill(@RequestBody BackfillRequest request) {
+        if (request.from() == null) {
+            throw new IllegalArgumentException("from is required");
+        }
+        LocalDate to = request.to() == null ? marketClock.latestCompletedSession() : request.to();
+        List<String> symbols = request.symbols() == null ? List.of()
+                : request.symbols().stream().map(s -> Contract.checkSymbol(s.trim().toUpperCase(), "symbols[]")).toList();
+        UUID runId = UUID.randomUUID();
+        List<BackfillHistory.SymbolResult> results = backfill.run(symbols, request.from(), to, runId);
+        return new BackfillResponse(runId, request.from(), to, results.size(),
+                results.stream().mapToInt(BackfillHistory.SymbolResult::barsInserted).sum(), results);
+    }
+
+    private static Tier parseTier(String tier) {
+        try {
+            return Tier.valueOf(tier == null ? "WATCHLIST" : tier.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tier '" + tier + "' is not one of WATCHLIST, UNIVERSE");
+        }
     }
 }

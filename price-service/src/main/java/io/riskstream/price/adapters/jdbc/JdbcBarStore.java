@@ -41,12 +41,7 @@ public class JdbcBarStore implements BarStore {
 
     @Override
     public int upsert(List<DailyBar> bars, String source) {
-        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource()
-                .addValue("symbol", b.symbol()).addValue("date", b.date())
-                .addValue("open", decimal(b.open())).addValue("high", decimal(b.high()))
-                .addValue("low", decimal(b.low())).addValue("close", decimal(b.close()))
-                .addValue("adjClose", BigDecimal.valueOf(b.adjClose())).addValue("volume", b.volume())
-                .addValue("source", source)).toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] rows = bars.stream().map(b -> params(b, source)).toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate(UPSERT, rows);
         return rows.length;
     }
@@ -59,6 +54,36 @@ public class JdbcBarStore implements BarStore {
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("from", from).addValue("to", to),
                 (rs, i) -> new DailyBar(rs.getString(1), rs.getObject(2, LocalDate.class), dbl(rs, 3), dbl(rs, 4),
                         dbl(rs, 5), dbl(rs, 6), rs.getBigDecimal(7).doubleValue(), (Long) rs.getObject(8, Long.class)));
+    }
+
+    @Override
+    public void replace(String symbol, List<DailyBar> bars, String source) {
+        jdbc.update("delete from daily_bar where symbol = :symbol", new MapSqlParameterSource("symbol", symbol));
+        upsert(bars, source);
+    }
+
+    @Override
+    public List<DailyBar> insertMissing(List<DailyBar> bars, String source) {
+        List<DailyBar> inserted = new java.util.ArrayList<>();
+        for (DailyBar b : bars) {
+            int n = jdbc.update("""
+                    insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
+                    values (:symbol, :date, :open, :high, :low, :close, :adjClose, :volume, :source)
+                    on conflict (symbol, trade_date) do nothing""", params(b, source));
+            if (n == 1) {
+                inserted.add(b);
+            }
+        }
+        return inserted;
+    }
+
+    private static MapSqlParameterSource params(DailyBar b, String source) {
+        return new MapSqlParameterSource()
+                .addValue("symbol", b.symbol()).addValue("date", b.date())
+                .addValue("open", decimal(b.open())).addValue("high", decimal(b.high()))
+                .addValue("low", decimal(b.low())).addValue("close", decimal(b.close()))
+                .addValue("adjClose", BigDecimal.valueOf(b.adjClose())).addValue("volume", b.volume())
+                .addValue("source", source);
     }
 
     /** The shortest decimal that round-trips to the same double: stored exactly in an unconstrained numeric. */

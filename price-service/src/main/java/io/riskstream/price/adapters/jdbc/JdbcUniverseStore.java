@@ -28,8 +28,9 @@ public class JdbcUniverseStore implements UniverseStore {
         // tiers rank by their enum order (ACTIVE first): only ever raise a tier here
         jdbc.update("""
                 insert into symbol_universe (symbol, tier) values (:symbol, :tier)
-                on conflict (symbol) do update set tier = excluded.tier, updated_at = now()
-                where array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], excluded.tier)
+                on conflict (symbol) do update set tier = excluded.tier, status = 'ACTIVE', updated_at = now()
+                where symbol_universe.status = 'REMOVED'
+                   or array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], excluded.tier)
                     < array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], symbol_universe.tier)""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("tier", tier.name()));
     }
@@ -64,6 +65,12 @@ public class JdbcUniverseStore implements UniverseStore {
     public void markInactive(String symbol, String reason) {
         jdbc.update("update symbol_universe set status = 'INACTIVE', last_error = :reason, updated_at = now() "
                 + "where symbol = :symbol", new MapSqlParameterSource().addValue("symbol", symbol).addValue("reason", reason));
+    }
+
+    @Override
+    public boolean remove(String symbol) {
+        return jdbc.update("update symbol_universe set status = 'REMOVED', updated_at = now() "
+                + "where symbol = :symbol and tier <> 'ACTIVE'", new MapSqlParameterSource("symbol", symbol)) == 1;
     }
 
     @Override

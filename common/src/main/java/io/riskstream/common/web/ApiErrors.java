@@ -1,4 +1,4 @@
-package io.riskstream.portfolio.adapters.http;
+package io.riskstream.common.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -6,19 +6,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Invalid requests answer 400 with a ProblemDetail whose detail names the field. */
+/** Every service's API: an invalid request answers 400 with a ProblemDetail whose detail names the field. */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
+    public ProblemDetail invalid(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid request");
         return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "request body is not valid: " + (cause instanceof IllegalArgumentException ? cause.getMessage()
