@@ -1,0 +1,139 @@
+package io.riskstream.price;
+
+import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.SymbolAdded;
+import io.riskstream.common.event.Topics;
+import io.riskstream.common.json.EventCodec;
+import io.riskstream.common.marketdata.DailyBar;
+import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.testsupport.KafkaTestClient;
+import io.riskstream.testsupport.MutableClock;
+import io.riskstream.testsupport.ProviderStubServer;
+import io.riskstream.testsupport.ProviderStubServer.Answer;
+import io.riskstream.testsupport.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** price-service against Financial Modeling Prep played by a local stub server: 429s, then data; empty answers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.consumer.group-id=price-service-fmp-it",
+        "riskstream.market-data.providers=fmp",
+        "riskstream.market-data.fmp.api-key=stub-key",
+        "riskstream.market-data.fmp.initial-backoff=20ms",
+        "riskstream.market-data.fmp.max-backoff=100ms",
+        "riskstream.market-data.fmp.max-attempts=5",
+        "riskstream.prices.history-days=30",
+        "riskstream.prices.bootstrap-benchmarks=false",
+        "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
+class FmpProviderIT {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-12-30T23:30:00Z"));
+    static final ProviderStubServer STUB = new ProviderStubServer();
+    static final SimulatedMarket MARKET = new SimulatedMarket(CLOCK);
+    static final List<String> SYMBOLS = List.of("FMPA", "FMPB", "FMPC");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfra.register(registry, "price-service-fmp-it");
+        registry.add("riskstream.market-data.fmp.base-url", () -> STUB.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.close();
+    }
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventCodec codec;
+    @LocalServerPort int port;
+
+    /** The stub answers history requests with the simulated market's bars, in FMP's format. */
+    static Answer history(URI uri) {
+        String symbol = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+        Map<String, String> q = java.util.Arrays.stream(uri.getQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> p.length > 1 ? p[1] : ""));
+        List<DailyBar> bars = MARKET.dailyBars(symbol, LocalDate.parse(q.get("from")), LocalDate.parse(q.get("to")));
+        String rows = bars.reversed().stream().map(b -> """
+                {"date":"%s","open":%s,"high":%s,"low":%s,"close":%s,"adjClose":%s,"volume":%d}"""
+                .formatted(b.date(), b.open(), b.high(), b.low(), b.close(), b.adjClose(), b.volume()))
+                .collect(Collectors.joining(","));
+        return Answer.ok("{\"symbol\":\"" + symbol + "\",\"historical\":[" + rows + "]}");
+    }
+
+    @Test
+    void rateLimitingIsRetriedUntilEverySymbolIsStoredAndEmptyAnswersLeaveHistoryUntouched() throws Exception {
+        for (String symbol : SYMBOLS) {
+            STUB.script("historical-price-full/" + symbol, Answer.status(429), Answer.status(429));
+        }
+        STUB.byDefault("historical-price-full/", FmpProviderIT::history);
+        for (String symbol : SYMBOLS) {
+            send(Topics.SYMBOL_ADDED, symbol, new SymbolAdded(symbol, SymbolAdded.Tier.ACTIVE, "test"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(distinct symbol) from daily_bar where symbol like 'FMP%'", Long.class) == 3);
+        assertThat(STUB.requestsTo("historical-price-full/")).isEqualTo(9); // 2 refusals + 1 answer each
+        String prometheus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(prometheus).containsPattern("resilience4j_retry_calls_total\\{[^}]*kind=\"successful_with_retry\"[^}]*name=\"fmp\"[^}]*} 3\\.0");
+        assertThat(prometheus).doesNotContain("stub-key");
+
+        String storedBefore = checksum();
+        STUB.byDefault("historical-price-full/", uri -> Answer.ok(""));
+        STUB.byDefault("quote/", uri -> Answer.ok(""));
+        CLOCK.set(Instant.parse("2024-12-31T23:30:00Z"));
+        send(Topics.DAILY_CLOSE, "2024-12-31", new DailyClose(LocalDate.of(2024, 12, 31)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("price-service-fmp-it", Topics.DAILY_CLOSE) == 0);
+        assertThat(STUB.requestsTo("quote/")).isEqualTo(1);
+        assertThat(checksum()).isEqualTo(storedBefore);
+        assertThat(jdbc.queryForObject("select count(*) from symbol_universe where symbol like 'FMP%' and status = 'ACTIVE'",
+                Long.class)).isEqualTo(3);
+    }
+
+    private String checksum() {
+        return jdbc.queryForObject("select count(*) || ':' || md5(string_agg(symbol || trade_date || adj_close || "
+                + "coalesce(volume, -1), ',' order by symbol, trade_date)) from daily_bar where symbol like 'FMP%'", String.class);
+    }
+
+    private void send(String topic, String key, io.riskstream.common.event.EventPayload payload) {
+        UUID id = UUID.randomUUID();
+        KafkaTestClient.send(topic, key, codec.encode(EventEnvelope.of(id, EventIds.named("fmp-it", id.toString()),
+                Instant.now(), payload)));
+    }
+}
