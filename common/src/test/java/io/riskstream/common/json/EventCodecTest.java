@@ -97,6 +97,12 @@ class EventCodecTest {
     }
 
     @Test
+    void readsARecordWrittenBeforeAFieldWasAdded() {
+        String json = valid("{\"symbol\":\"AAPL\",\"tier\":\"ACTIVE\"}", "symbol-added");
+        assertThat(codec.decode(Topics.SYMBOL_ADDED, json, SymbolAdded.class).payload().released()).isFalse();
+    }
+
+    @Test
     void ignoresFieldsAddedByANewerProducer() {
         String json = valid("{\"tradingDate\":\"2024-12-31\",\"extra\":true}", "daily-close");
         assertThat(codec.decode(Topics.DAILY_CLOSE, json, DailyClose.class).payload().tradingDate())

@@ -41,7 +41,7 @@ public class FetchFundamentals {
 
     public int handle(EventEnvelope<SymbolAdded> event) {
         String symbol = event.payload().symbol();
-        if (symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
+        if (event.payload().released() || symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
             return 0;
         }
         List<FinancialStatement> fetched = new ArrayList<>();

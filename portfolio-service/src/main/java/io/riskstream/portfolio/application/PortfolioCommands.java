@@ -72,9 +72,15 @@ public class PortfolioCommands {
     private void record(UUID portfolioId, PositionEvent.Position p, UUID cause, UUID runId) {
         portfolios.savePosition(new PortfolioStore.StoredPosition(p.positionId(), portfolioId, p.symbol(), p.quantity(),
                 p.entryPrice(), p.entryDate(), p.exitDate(), p.exitPrice(), p.type().name()));
-        if (p.exitDate() == null && portfolios.markKnown(p.symbol())) {
+        long open = portfolios.openPositionCount(p.symbol());
+        boolean firstEver = portfolios.markKnown(p.symbol());
+        if (p.exitDate() == null && (firstEver || open == 1)) {
+            // new to the system, or held again after all positions closed: ACTIVE (known symbols cost no provider call)
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-added", p.symbol()), runId, clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.ACTIVE, "position in portfolio " + portfolioId)));
+        } else if (p.exitDate() != null && open == 0) {
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-released", p.symbol()), runId, clock.instant(),
+                    new SymbolAdded(p.symbol(), SymbolAdded.Tier.UNIVERSE, "no open positions", true)));
         }
     }
 

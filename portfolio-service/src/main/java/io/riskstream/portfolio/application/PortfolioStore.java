@@ -32,6 +32,9 @@ public interface PortfolioStore {
     /** Portfolios with an open position in {@code symbol}. */
     List<UUID> portfoliosHolding(String symbol);
 
+    /** Open positions (no exit date) on {@code symbol} across all portfolios. */
+    long openPositionCount(String symbol);
+
     /** Records that {@code symbol} has been announced; true the first time only. */
     boolean markKnown(String symbol);
 }

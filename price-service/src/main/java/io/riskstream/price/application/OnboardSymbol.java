@@ -5,7 +5,10 @@ import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@code symbol-added}: register the symbol and backfill its history at once (one transaction per symbol). */
+/**
+ * {@code symbol-added}: register the symbol and backfill its history at once (one transaction per symbol); a release
+ * (no open positions left) only lowers its tier.
+ */
 public class OnboardSymbol {
 
     private final UniverseStore universe;
@@ -22,6 +25,10 @@ public class OnboardSymbol {
 
     public PriceHistory.Outcome handle(EventEnvelope<SymbolAdded> event) {
         SymbolAdded added = event.payload();
+        if (added.released()) {
+            tx.executeWithoutResult(status -> universe.release(added.symbol()));
+            return PriceHistory.Outcome.nothing(added.symbol(), "released");
+        }
         return tx.execute(status -> {
             universe.register(added.symbol(), added.tier());
             return history.bringUpToDate(added.symbol(), marketClock.latestCompletedSession(), event.eventId(),

@@ -42,7 +42,7 @@ public class PriceHistory {
 
     public record Outcome(String symbol, FetchPlan plan, int barsStored, boolean announced, boolean replaced,
                           String problem) {
-        static Outcome nothing(String symbol, String problem) {
+        public static Outcome nothing(String symbol, String problem) {
             return new Outcome(symbol, new FetchPlan(FetchPlan.Kind.NOTHING, null, null), 0, false, false, problem);
         }
     }

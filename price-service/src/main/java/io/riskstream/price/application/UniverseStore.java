@@ -16,8 +16,14 @@ public interface UniverseStore {
         }
     }
 
-    /** Adds the symbol, or raises its tier (ACTIVE beats WATCHLIST beats UNIVERSE). */
+    /**
+     * Adds the symbol, or raises its tier (ACTIVE beats WATCHLIST beats UNIVERSE). A WATCHLIST or UNIVERSE
+     * registration is also remembered as the symbol's configured tier.
+     */
     void register(String symbol, Tier tier);
+
+    /** The last open position closed: an ACTIVE symbol falls back to its configured tier. */
+    void release(String symbol);
 
     Optional<Entry> find(String symbol);
 

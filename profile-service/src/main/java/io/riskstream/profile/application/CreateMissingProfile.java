@@ -42,7 +42,7 @@ public class CreateMissingProfile {
 
     public boolean handle(EventEnvelope<SymbolAdded> event) {
         String symbol = event.payload().symbol();
-        if (symbol.contains("_") || profiles.find(symbol).isPresent()) {
+        if (event.payload().released() || symbol.contains("_") || profiles.find(symbol).isPresent()) {
             return false;
         }
         Optional<CompanyProfile> fetched = Optional.ofNullable(provider.profiles(List.of(symbol)).get(symbol));

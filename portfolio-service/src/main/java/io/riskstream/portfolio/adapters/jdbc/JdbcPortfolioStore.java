@@ -68,6 +68,13 @@ public class JdbcPortfolioStore implements PortfolioStore {
     }
 
     @Override
+    public long openPositionCount(String symbol) {
+        Long n = jdbc.queryForObject("select count(*) from position where symbol = :symbol and exit_date is null",
+                new MapSqlParameterSource("symbol", symbol), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Override
     public boolean markKnown(String symbol) {
         return jdbc.update("insert into known_symbol (symbol) values (:symbol) on conflict do nothing",
                 new MapSqlParameterSource("symbol", symbol)) == 1;

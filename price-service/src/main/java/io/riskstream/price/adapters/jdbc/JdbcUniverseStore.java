@@ -26,13 +26,19 @@ public class JdbcUniverseStore implements UniverseStore {
     @Override
     public void register(String symbol, Tier tier) {
         // tiers rank by their enum order (ACTIVE first): only ever raise a tier here
+        String configured = tier == Tier.ACTIVE ? "UNIVERSE" : tier.name();
         jdbc.update("""
-                insert into symbol_universe (symbol, tier) values (:symbol, :tier)
-                on conflict (symbol) do update set tier = excluded.tier, status = 'ACTIVE', updated_at = now()
-                where symbol_universe.status = 'REMOVED'
-                   or array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], excluded.tier)
-                    < array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], symbol_universe.tier)""",
-                new MapSqlParameterSource().addValue("symbol", symbol).addValue("tier", tier.name()));
+                insert into symbol_universe (symbol, tier, configured_tier) values (:symbol, :tier, :configured)
+                on conflict (symbol) do update set
+                  tier = case when symbol_universe.status = 'REMOVED'
+                                or array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], excluded.tier)
+                                   < array_position(array['ACTIVE','WATCHLIST','UNIVERSE'], symbol_universe.tier)
+                              then excluded.tier else symbol_universe.tier end,
+                  configured_tier = case when :tier = 'ACTIVE' then symbol_universe.configured_tier
+                                         else excluded.configured_tier end,
+                  status = 'ACTIVE', updated_at = now()""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("tier", tier.name())
+                        .addValue("configured", configured));
     }
 
     @Override
@@ -65,6 +71,12 @@ public class JdbcUniverseStore implements UniverseStore {
     public void markInactive(String symbol, String reason) {
         jdbc.update("update symbol_universe set status = 'INACTIVE', last_error = :reason, updated_at = now() "
                 + "where symbol = :symbol", new MapSqlParameterSource().addValue("symbol", symbol).addValue("reason", reason));
+    }
+
+    @Override
+    public void release(String symbol) {
+        jdbc.update("update symbol_universe set tier = configured_tier, updated_at = now() "
+                + "where symbol = :symbol and tier = 'ACTIVE'", new MapSqlParameterSource("symbol", symbol));
     }
 
     @Override
