@@ -33,6 +33,7 @@ import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.MarketDataProviders;
+import io.riskstream.common.marketdata.MeteredMarketData;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -74,8 +75,10 @@ public class RiskstreamAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MarketDataProvider marketDataProvider(MarketDataSettings settings, Clock clock) {
-        return MarketDataProviders.create(settings.providers(), settings.csvDir(), clock);
+    MarketDataProvider marketDataProvider(MarketDataSettings settings, Clock clock,
+                                          ObjectProvider<MeterRegistry> meters) {
+        return new MeteredMarketData(MarketDataProviders.create(settings.providers(), settings.csvDir(), clock),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
