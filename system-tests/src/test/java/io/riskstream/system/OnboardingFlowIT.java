@@ -55,6 +55,13 @@ class OnboardingFlowIT {
         assertThat(exposures.get("factors").get("market_beta").get("dollar").asDouble())
                 .isCloseTo(expected * 1_000_000, within(1e-3));
         assertThat(exposures.get("coverage").asDouble()).isCloseTo(1.0, within(1e-12));
+        // the same onboarding gave the new symbol its full profile (every tier) and its statements
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.jdbc("profile-service").queryForObject(
+                "select count(*) from company_profile where symbol = 'FLWA' and daily_refreshed_at is not null and "
+                        + "quarterly_refreshed_at is not null and static_refreshed_at is not null and sector is not null",
+                Integer.class) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.jdbc("fundamentals-service").queryForObject(
+                "select count(*) from income_statement where symbol = 'FLWA'", Integer.class) == 12 + 5);
         // the simulated market's SPY has beta 1 to itself; a long-short book nets some of the market out
         assertThat(factorDb.queryForObject("select beta from symbol_exposure where symbol = 'SPY' and "
                 + "calculation_date = ? and factor = 'market_beta'", Double.class, date)).isCloseTo(1.0, within(1e-9));

@@ -35,6 +35,7 @@ import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.MarketDataProviders;
+import io.riskstream.common.marketdata.MeteredMarketData;
 
 import java.time.Clock;
 import java.util.Optional;

@@ -28,14 +28,21 @@ public final class MarketDataProviders {
         for (String raw : names) {
             String name = raw.trim().toLowerCase();
             chain.add(switch (name) {
-                case "simulated" -> new ResilientMarketData(simulated(settings, clock), ProviderLimits.unlimited(), meters);
-                case "csv" -> new ResilientMarketData(csv(settings.csvDir(), clock), ProviderLimits.unlimited(), meters);
-                case "fmp" -> new ResilientMarketData(fmp(settings.fmp()), limits(settings.fmp()), meters);
+                // metered inside the resilience: every attempt that reaches the provider is counted, retries included
+                case "simulated" -> new ResilientMarketData(metered(simulated(settings, clock), meters),
+                        ProviderLimits.unlimited(), meters);
+                case "csv" -> new ResilientMarketData(metered(csv(settings.csvDir(), clock), meters),
+                        ProviderLimits.unlimited(), meters);
+                case "fmp" -> new ResilientMarketData(metered(fmp(settings.fmp()), meters), limits(settings.fmp()), meters);
                 default -> throw new IllegalArgumentException("unknown market-data provider '" + raw
                         + "' (known: simulated, csv, fmp)");
             });
         }
         return chain.size() == 1 ? chain.getFirst() : new FallbackMarketData(chain);
+    }
+
+    private static MarketDataProvider metered(MarketDataProvider provider, MeterRegistry meters) {
+        return meters == null ? provider : new MeteredMarketData(provider, meters);
     }
 
     private static MarketDataProvider simulated(MarketDataSettings settings, Clock clock) {

@@ -10,14 +10,20 @@ import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.StatementKind;
 import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.fundamentals.domain.StatementRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** symbol-added: fetch the symbol's statements at once (quarterly and annual) unless it already has them. */
+/**
+ * Fetches a symbol's statements (quarterly and annual, every statement) and its earnings calendar, stores them with
+ * their ratios and emits fundamentals-ready in the same transaction. symbol-added fetches at once unless the symbol
+ * already has statements.
+ */
 public class FetchFundamentals {
 
     private final StatementStore statements;
@@ -41,24 +47,30 @@ public class FetchFundamentals {
 
     public int handle(EventEnvelope<SymbolAdded> event) {
         String symbol = event.payload().symbol();
+        // option symbols (with '_') have no statements; a release (no open positions left) needs no fetch
         if (event.payload().released() || symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
             return 0;
         }
+        return fetch(symbol, null, event.eventId(), event.runId());
+    }
+
+    /** Fetches and stores one symbol; returns the number of statements stored. */
+    public int fetch(String symbol, LocalDate closeDate, UUID cause, UUID runId) {
         List<FinancialStatement> fetched = new ArrayList<>();
         for (StatementKind kind : StatementKind.values()) {
             fetched.addAll(provider.statements(symbol, kind, Frequency.QUARTERLY, quarters));
             fetched.addAll(provider.statements(symbol, kind, Frequency.ANNUAL, years));
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = closeDate != null ? closeDate : LocalDate.now(clock);
         LocalDate nextEarnings = provider.earnings(symbol).stream().map(EarningsDate::date)
                 .filter(d -> !d.isBefore(today)).findFirst().orElse(null);
         tx.executeWithoutResult(s -> {
-            statements.upsert(fetched);
-            statements.recordFetch(symbol, clock.instant(), nextEarnings);
+            statements.upsert(StatementRow.of(fetched));
+            statements.recordFetch(symbol, clock.instant(), nextEarnings, closeDate);
             List<FundamentalsReady.Period> periods = fetched.stream().map(f -> new FundamentalsReady.Period(
                     f.kind().name(), f.frequency().name(), f.periodEnd())).toList();
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "fundamentals-ready", symbol),
-                    event.runId(), clock.instant(), new FundamentalsReady(symbol, periods, nextEarnings)));
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "fundamentals-ready", symbol), runId,
+                    clock.instant(), new FundamentalsReady(symbol, periods, nextEarnings)));
         });
         return fetched.size();
     }

@@ -3,6 +3,7 @@ package io.riskstream.fundamentals.config;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
+import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
 import io.riskstream.fundamentals.application.FetchFundamentals;
 import io.riskstream.fundamentals.application.StatementStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class FundamentalsServiceConfiguration {
@@ -29,5 +31,11 @@ class FundamentalsServiceConfiguration {
                                         @Value("${riskstream.fundamentals.years:5}") int years) {
         return new FetchFundamentals(statements, provider, outbox, new TransactionTemplate(txManager), clock, quarters,
                 years);
+    }
+
+    @Bean
+    DailyFundamentalsRefresh dailyFundamentalsRefresh(StatementStore statements, FetchFundamentals fetch, Clock clock,
+                                                      @Value("${riskstream.fundamentals.sweep-interval:7d}") Duration sweep) {
+        return new DailyFundamentalsRefresh(statements, fetch, clock, sweep);
     }
 }

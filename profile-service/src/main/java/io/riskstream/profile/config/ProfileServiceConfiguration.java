@@ -4,7 +4,10 @@ import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.adapters.jdbc.JdbcProfileStore;
 import io.riskstream.profile.application.CreateMissingProfile;
+import io.riskstream.profile.application.DailyProfileRefresh;
 import io.riskstream.profile.application.ProfileStore;
+import io.riskstream.profile.application.RefreshProfiles;
+import io.riskstream.profile.application.RequestedRefresh;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,8 +25,23 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
-    CreateMissingProfile createMissingProfile(ProfileStore profiles, MarketDataProvider provider, OutboxWriter outbox,
-                                              PlatformTransactionManager txManager, Clock clock) {
-        return new CreateMissingProfile(profiles, provider, outbox, new TransactionTemplate(txManager), clock);
+    RefreshProfiles refreshProfiles(ProfileStore profiles, MarketDataProvider provider, OutboxWriter outbox,
+                                    PlatformTransactionManager txManager, Clock clock) {
+        return new RefreshProfiles(profiles, provider, outbox, new TransactionTemplate(txManager), clock);
+    }
+
+    @Bean
+    CreateMissingProfile createMissingProfile(ProfileStore profiles, RefreshProfiles refresh) {
+        return new CreateMissingProfile(profiles, refresh);
+    }
+
+    @Bean
+    DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+        return new DailyProfileRefresh(profiles, refresh, clock);
+    }
+
+    @Bean
+    RequestedRefresh requestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+        return new RequestedRefresh(profiles, refresh, clock);
     }
 }

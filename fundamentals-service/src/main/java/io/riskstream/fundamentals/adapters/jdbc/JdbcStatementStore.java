@@ -1,18 +1,26 @@
 package io.riskstream.fundamentals.adapters.jdbc;
 
-import io.riskstream.common.marketdata.FinancialStatement;
+import io.riskstream.common.marketdata.StatementKind;
 import io.riskstream.fundamentals.application.StatementStore;
+import io.riskstream.fundamentals.domain.LineItems;
+import io.riskstream.fundamentals.domain.StatementRow;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+/** income_statement, balance_sheet, cash_flow: typed line items and ratios plus the full item set as jsonb. */
 public class JdbcStatementStore implements StatementStore {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -22,19 +30,40 @@ public class JdbcStatementStore implements StatementStore {
         this.jdbc = jdbc;
     }
 
+    static String table(StatementKind kind) {
+        return switch (kind) {
+            case INCOME -> "income_statement";
+            case BALANCE_SHEET -> "balance_sheet";
+            case CASH_FLOW -> "cash_flow";
+        };
+    }
+
     @Override
-    public void upsert(List<FinancialStatement> statements) {
-        SqlParameterSource[] rows = statements.stream().map(s -> new MapSqlParameterSource()
-                .addValue("symbol", s.symbol()).addValue("statement", s.kind().name())
-                .addValue("frequency", s.frequency().name()).addValue("periodEnd", s.periodEnd())
-                .addValue("currency", s.currency()).addValue("items", json.writeValueAsString(s.values())))
-                .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("""
-                insert into financial_statement (symbol, statement, frequency, period_end, currency, items)
-                values (:symbol, :statement, :frequency, :periodEnd, :currency, cast(:items as jsonb))
-                on conflict (symbol, statement, frequency, period_end) do update set currency = excluded.currency,
-                  items = excluded.items, fetched_at = now()
-                where financial_statement.items is distinct from excluded.items""", rows);
+    public void upsert(List<StatementRow> rows) {
+        for (StatementKind kind : StatementKind.values()) {
+            List<StatementRow> ofKind = rows.stream().filter(r -> r.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            List<String> valueColumns = new ArrayList<>(LineItems.columns(kind).keySet());
+            valueColumns.addAll(ofKind.getFirst().derived().keySet());
+            SqlParameterSource[] params = ofKind.stream().map(r -> {
+                MapSqlParameterSource p = new MapSqlParameterSource().addValue("symbol", r.symbol())
+                        .addValue("frequency", r.frequency().name()).addValue("period_end", r.periodEnd())
+                        .addValue("currency", r.currency()).addValue("items", json.writeValueAsString(r.items()));
+                r.lineItems().forEach(p::addValue);
+                r.derived().forEach(p::addValue);
+                return p;
+            }).toArray(SqlParameterSource[]::new);
+            String columns = String.join(", ", valueColumns);
+            String values = valueColumns.stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+            String updates = valueColumns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+            String table = table(kind);
+            jdbc.batchUpdate("insert into " + table + " (symbol, frequency, period_end, currency, items, " + columns
+                    + ") values (:symbol, :frequency, :period_end, :currency, cast(:items as jsonb), " + values
+                    + ") on conflict (symbol, frequency, period_end) do update set currency = excluded.currency, "
+                    + "items = excluded.items, fetched_at = now(), " + updates, params);
+        }
     }
 
     @Override
@@ -44,12 +73,41 @@ public class JdbcStatementStore implements StatementStore {
     }
 
     @Override
-    public void recordFetch(String symbol, Instant at, LocalDate nextEarnings) {
+    public List<FetchState> fetchStates() {
+        return jdbc.query("select symbol, last_fetched_at, next_earnings_date, last_close_date from fundamentals_fetch "
+                + "order by symbol", (rs, i) -> new FetchState(rs.getString("symbol"),
+                Optional.of(rs.getTimestamp("last_fetched_at").toInstant()), date(rs, "next_earnings_date"),
+                date(rs, "last_close_date")));
+    }
+
+    @Override
+    public void recordFetch(String symbol, Instant at, LocalDate nextEarnings, LocalDate closeDate) {
         jdbc.update("""
-                insert into fundamentals_fetch (symbol, last_fetched_at, next_earnings_date) values (:symbol, :at, :next)
+                insert into fundamentals_fetch (symbol, last_fetched_at, next_earnings_date, last_close_date)
+                values (:symbol, :at, :next, :close)
                 on conflict (symbol) do update set last_fetched_at = excluded.last_fetched_at,
-                  next_earnings_date = excluded.next_earnings_date""",
+                  next_earnings_date = excluded.next_earnings_date,
+                  last_close_date = coalesce(excluded.last_close_date, fundamentals_fetch.last_close_date)""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("at", Timestamp.from(at))
-                        .addValue("next", nextEarnings));
+                        .addValue("next", nextEarnings).addValue("close", closeDate));
+    }
+
+    @Override
+    public boolean dailyCloseDone(LocalDate tradingDate) {
+        return !jdbc.queryForList("select 1 from fundamentals_daily_close where trading_date = :d",
+                new MapSqlParameterSource("d", Date.valueOf(tradingDate)), Integer.class).isEmpty();
+    }
+
+    @Override
+    public void markDailyCloseDone(LocalDate tradingDate, int fetched, int skipped, Instant at) {
+        jdbc.update("""
+                insert into fundamentals_daily_close (trading_date, fetched, skipped, processed_at)
+                values (:d, :fetched, :skipped, :at) on conflict (trading_date) do nothing""",
+                new MapSqlParameterSource().addValue("d", Date.valueOf(tradingDate)).addValue("fetched", fetched)
+                        .addValue("skipped", skipped).addValue("at", Timestamp.from(at)));
+    }
+
+    private static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 }

@@ -3,26 +3,24 @@ package io.riskstream.fundamentals.adapters.kafka;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
+import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The earnings-driven refresh on daily-close comes with the fundamentals issue; for now the event is validated and logged. */
 @Component
 class DailyCloseListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DailyCloseListener.class);
     private final EventCodec codec;
+    private final DailyFundamentalsRefresh refresh;
 
-    DailyCloseListener(EventCodec codec) {
+    DailyCloseListener(EventCodec codec, DailyFundamentalsRefresh refresh) {
         this.codec = codec;
+        this.refresh = refresh;
     }
 
     @KafkaListener(id = "fundamentals-service.daily-close", idIsGroup = false, topics = Topics.DAILY_CLOSE)
     void on(ConsumerRecord<String, String> record) {
-        DailyClose close = codec.decode(record.topic(), record.value(), DailyClose.class).payload();
-        log.info("daily-close {} received", close.tradingDate());
+        refresh.handle(codec.decode(record.topic(), record.value(), DailyClose.class));
     }
 }

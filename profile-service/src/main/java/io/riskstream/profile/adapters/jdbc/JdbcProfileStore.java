@@ -1,18 +1,38 @@
 package io.riskstream.profile.adapters.jdbc;
 
-import io.riskstream.common.marketdata.CompanyProfile;
 import io.riskstream.profile.application.ProfileStore;
+import io.riskstream.profile.application.RefreshOutcome;
+import io.riskstream.profile.domain.Profile;
+import io.riskstream.profile.domain.ProfileField;
+import io.riskstream.profile.domain.ProfileState;
+import io.riskstream.profile.domain.RefreshTiers.LastRefresh;
+import io.riskstream.profile.domain.RefreshTiers.Tier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+/** company_profile: one row per symbol; the column list comes from {@link ProfileField}. */
 public class JdbcProfileStore implements ProfileStore {
+
+    private static final String STATE_COLUMNS = "symbol, daily_refreshed_at, quarterly_refreshed_at, "
+            + "static_refreshed_at, daily_close_date, last_earnings_date, next_earnings_date";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -21,74 +41,126 @@ public class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
-    public Optional<CompanyProfile> find(String symbol) {
-        return jdbc.query("select * from company_profile where symbol = :symbol",
-                new MapSqlParameterSource("symbol", symbol), (rs, i) -> map(rs)).stream().findFirst();
+    public Optional<Profile> find(String symbol) {
+        return Optional.ofNullable(findAll(List.of(symbol)).get(symbol));
     }
 
     @Override
-    public void saveAll(CompanyProfile p, String provider, Instant now) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("symbol", p.symbol()).addValue("name", p.name()).addValue("sector", p.sector())
-                .addValue("industry", p.industry()).addValue("exchange", p.exchange()).addValue("country", p.country())
-                .addValue("currency", p.currency()).addValue("etf", p.etf()).addValue("fund", p.fund())
-                .addValue("beta", p.beta()).addValue("marketCap", decimal(p.marketCap()))
-                .addValue("peRatio", p.peRatio()).addValue("forwardPe", p.forwardPe())
-                .addValue("dividendYield", p.dividendYield()).addValue("high52", p.week52High())
-                .addValue("low52", p.week52Low()).addValue("forwardEps", p.forwardEps())
-                .addValue("revenueGrowth", p.revenueGrowth()).addValue("earningsGrowth", p.earningsGrowth())
-                .addValue("profitMargin", p.profitMargin()).addValue("operatingMargin", p.operatingMargin())
-                .addValue("roa", p.returnOnAssets()).addValue("roe", p.returnOnEquity())
-                .addValue("totalRevenue", decimal(p.totalRevenue())).addValue("target", p.targetMeanPrice())
-                .addValue("recommendation", p.recommendation()).addValue("employees", p.employees())
-                .addValue("website", p.website()).addValue("ceo", p.ceo()).addValue("description", p.description())
+    public Map<String, Profile> findAll(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query("select * from company_profile where symbol in (:symbols)",
+                new MapSqlParameterSource("symbols", symbols), (rs, i) -> profile(rs)).stream()
+                .collect(Collectors.toMap(Profile::symbol, Function.identity()));
+    }
+
+    @Override
+    public Optional<ProfileState> state(String symbol) {
+        return Optional.ofNullable(states(List.of(symbol)).get(symbol));
+    }
+
+    @Override
+    public Map<String, ProfileState> states(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ProfileState> out = new LinkedHashMap<>();
+        jdbc.query("select " + STATE_COLUMNS + " from company_profile where symbol in (:symbols)",
+                new MapSqlParameterSource("symbols", symbols), (rs, i) -> state(rs))
+                .forEach(s -> out.put(s.symbol(), s));
+        return out;
+    }
+
+    @Override
+    public List<ProfileState> allStates() {
+        return jdbc.query("select " + STATE_COLUMNS + " from company_profile order by symbol", (rs, i) -> state(rs));
+    }
+
+    @Override
+    public void save(Profile profile, Set<Tier> tiers, String provider, Instant now, LocalDate dailyCloseDate) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("symbol", profile.symbol())
                 .addValue("provider", provider).addValue("now", Timestamp.from(now));
+        List<String> columns = new ArrayList<>(List.of("symbol", "provider", "updated_at"));
+        for (ProfileField field : ProfileField.of(tiers)) {
+            columns.add(field.column());
+            params.addValue(field.column(), parameter(field, profile.get(field)));
+        }
+        for (Tier tier : tiers) {
+            String column = tier.name().toLowerCase() + "_refreshed_at";
+            columns.add(column);
+            params.addValue(column, Timestamp.from(now));
+        }
+        if (dailyCloseDate != null) {
+            columns.add("daily_close_date");
+            params.addValue("daily_close_date", Date.valueOf(dailyCloseDate));
+        }
+        String updates = columns.stream().filter(c -> !c.equals("symbol")).map(c -> c + " = excluded." + c)
+                .collect(Collectors.joining(", "));
+        jdbc.update("insert into company_profile (" + String.join(", ", columns) + ") values ("
+                + columns.stream().map(c -> c.equals("updated_at") ? ":now" : ":" + c).collect(Collectors.joining(", "))
+                + ") on conflict (symbol) do update set " + updates, params);
+    }
+
+    @Override
+    public boolean dailyCloseDone(LocalDate tradingDate) {
+        return !jdbc.queryForList("select 1 from profile_daily_close where trading_date = :d",
+                new MapSqlParameterSource("d", Date.valueOf(tradingDate)), Integer.class).isEmpty();
+    }
+
+    @Override
+    public void markDailyCloseDone(LocalDate tradingDate, RefreshOutcome o, Instant now) {
         jdbc.update("""
-                insert into company_profile (symbol, name, sector, industry, exchange, country, currency, is_etf, is_fund,
-                  beta, market_cap, pe_ratio, forward_pe, dividend_yield, week_52_high, week_52_low, forward_eps,
-                  revenue_growth, earnings_growth, profit_margin, operating_margin, return_on_assets, return_on_equity,
-                  total_revenue, target_mean_price, recommendation, employees, website, ceo, description, provider,
-                  daily_refreshed_at, quarterly_refreshed_at, static_refreshed_at)
-                values (:symbol, :name, :sector, :industry, :exchange, :country, :currency, :etf, :fund, :beta,
-                  :marketCap, :peRatio, :forwardPe, :dividendYield, :high52, :low52, :forwardEps, :revenueGrowth,
-                  :earningsGrowth, :profitMargin, :operatingMargin, :roa, :roe, :totalRevenue, :target,
-                  :recommendation, :employees, :website, :ceo, :description, :provider, :now, :now, :now)
-                on conflict (symbol) do update set name = excluded.name, sector = excluded.sector,
-                  industry = excluded.industry, exchange = excluded.exchange, country = excluded.country,
-                  currency = excluded.currency, is_etf = excluded.is_etf, is_fund = excluded.is_fund,
-                  beta = excluded.beta, market_cap = excluded.market_cap, pe_ratio = excluded.pe_ratio,
-                  forward_pe = excluded.forward_pe, dividend_yield = excluded.dividend_yield,
-                  week_52_high = excluded.week_52_high, week_52_low = excluded.week_52_low,
-                  forward_eps = excluded.forward_eps, revenue_growth = excluded.revenue_growth,
-                  earnings_growth = excluded.earnings_growth, profit_margin = excluded.profit_margin,
-                  operating_margin = excluded.operating_margin, return_on_assets = excluded.return_on_assets,
-                  return_on_equity = excluded.return_on_equity, total_revenue = excluded.total_revenue,
-                  target_mean_price = excluded.target_mean_price, recommendation = excluded.recommendation,
-                  employees = excluded.employees, website = excluded.website, ceo = excluded.ceo,
-                  description = excluded.description, provider = excluded.provider,
-                  daily_refreshed_at = excluded.daily_refreshed_at,
-                  quarterly_refreshed_at = excluded.quarterly_refreshed_at,
-                  static_refreshed_at = excluded.static_refreshed_at""", params);
+                insert into profile_daily_close (trading_date, refreshed, skipped_fresh, failed, provider_calls,
+                  processed_at) values (:d, :refreshed, :skipped, :failed, :calls, :now)
+                on conflict (trading_date) do nothing""",
+                new MapSqlParameterSource().addValue("d", Date.valueOf(tradingDate)).addValue("refreshed", o.refreshed())
+                        .addValue("skipped", o.skippedFresh()).addValue("failed", o.failed())
+                        .addValue("calls", o.providerCalls()).addValue("now", Timestamp.from(now)));
     }
 
-    private static BigDecimal decimal(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value);
+    private static Object parameter(ProfileField field, Object value) {
+        if (value == null) {
+            // the flags are not null in the table: a provider that says nothing means "not a fund"
+            return field.type() == ProfileField.Type.BOOLEAN ? Boolean.FALSE : null;
+        }
+        return switch (field.type()) {
+            case MONEY -> BigDecimal.valueOf((Double) value);
+            case DATE -> Date.valueOf((LocalDate) value);
+            default -> value;
+        };
     }
 
-    private static Double dbl(ResultSet rs, String column) throws SQLException {
-        Object value = rs.getObject(column);
-        return value == null ? null : ((Number) value).doubleValue();
+    private static Profile profile(ResultSet rs) throws SQLException {
+        Map<ProfileField, Object> values = new EnumMap<>(ProfileField.class);
+        for (ProfileField field : ProfileField.values()) {
+            Object raw = rs.getObject(field.column());
+            if (raw == null) {
+                continue;
+            }
+            values.put(field, switch (field.type()) {
+                case DECIMAL, MONEY -> ((Number) raw).doubleValue();
+                case INTEGER -> ((Number) raw).intValue();
+                case DATE -> rs.getObject(field.column(), LocalDate.class);
+                case BOOLEAN -> rs.getBoolean(field.column());
+                case TEXT -> rs.getString(field.column());
+            });
+        }
+        return new Profile(rs.getString("symbol"), values);
     }
 
-    private static CompanyProfile map(ResultSet rs) throws SQLException {
-        return new CompanyProfile(rs.getString("symbol"), rs.getString("name"), rs.getString("sector"),
-                rs.getString("industry"), rs.getString("exchange"), rs.getString("country"), rs.getString("currency"),
-                rs.getBoolean("is_etf"), rs.getBoolean("is_fund"), dbl(rs, "beta"), dbl(rs, "market_cap"),
-                dbl(rs, "pe_ratio"), dbl(rs, "forward_pe"), dbl(rs, "dividend_yield"), dbl(rs, "week_52_high"),
-                dbl(rs, "week_52_low"), dbl(rs, "forward_eps"), dbl(rs, "revenue_growth"), dbl(rs, "earnings_growth"),
-                dbl(rs, "profit_margin"), dbl(rs, "operating_margin"), dbl(rs, "return_on_assets"),
-                dbl(rs, "return_on_equity"), dbl(rs, "total_revenue"), dbl(rs, "target_mean_price"),
-                rs.getString("recommendation"), (Integer) rs.getObject("employees"), rs.getString("website"),
-                rs.getString("ceo"), rs.getString("description"));
+    private static ProfileState state(ResultSet rs) throws SQLException {
+        return new ProfileState(rs.getString("symbol"), new LastRefresh(instant(rs, "daily_refreshed_at"),
+                instant(rs, "quarterly_refreshed_at"), instant(rs, "static_refreshed_at")),
+                date(rs, "daily_close_date"), date(rs, "last_earnings_date"), date(rs, "next_earnings_date"));
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? Optional.empty() : Optional.of(t.toInstant());
+    }
+
+    private static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 }

@@ -1,0 +1,75 @@
+package io.riskstream.common.marketdata;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Counts every provider call in {@code riskstream_provider_calls_total} (tags provider, kind, outcome), so the cost
+ * of a daily close or an onboarding can be read off the metrics rather than guessed.
+ */
+public final class MeteredMarketData implements MarketDataProvider {
+
+    public static final String METER = "riskstream.provider.calls";
+
+    private final MarketDataProvider delegate;
+    private final MeterRegistry registry;
+
+    public MeteredMarketData(MarketDataProvider delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
+        return count("bars", () -> delegate.dailyBars(symbol, from, to), List::isEmpty);
+    }
+
+    @Override
+    public Map<String, Quote> quotes(Collection<String> symbols) {
+        return count("quotes", () -> delegate.quotes(symbols), Map::isEmpty);
+    }
+
+    @Override
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
+        return count("profile", () -> delegate.profiles(symbols), Map::isEmpty);
+    }
+
+    @Override
+    public List<FinancialStatement> statements(String symbol, StatementKind kind, Frequency frequency, int limit) {
+        return count("statements", () -> delegate.statements(symbol, kind, frequency, limit), List::isEmpty);
+    }
+
+    @Override
+    public List<EarningsDate> earnings(String symbol) {
+        return count("earnings", () -> delegate.earnings(symbol), List::isEmpty);
+    }
+
+    private <T> T count(String kind, Supplier<T> call, Predicate<T> empty) {
+        T answer;
+        try {
+            answer = call.get();
+        } catch (RuntimeException | Error e) {
+            counter(kind, "error").increment();
+            throw e;
+        }
+        counter(kind, answer == null || empty.test(answer) ? "empty" : "ok").increment();
+        return answer;
+    }
+
+    private Counter counter(String kind, String outcome) {
+        return Counter.builder(METER).description("Market-data provider calls")
+                .tags("provider", delegate.name(), "kind", kind, "outcome", outcome).register(registry);
+    }
+}

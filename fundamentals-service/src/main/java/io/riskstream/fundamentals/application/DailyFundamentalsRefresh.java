@@ -1,0 +1,59 @@
+package io.riskstream.fundamentals.application;
+
+import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.fundamentals.application.StatementStore.FetchState;
+import io.riskstream.fundamentals.domain.FetchPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * daily-close: refetch the symbols whose earnings make it due (or whose weekly sweep is due). Once per trading date:
+ * a repeated close of a processed date makes no provider call, and an interrupted one resumes where it stopped.
+ */
+public class DailyFundamentalsRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyFundamentalsRefresh.class);
+
+    private final StatementStore statements;
+    private final FetchFundamentals fetch;
+    private final Clock clock;
+    private final Duration sweepInterval;
+
+    public DailyFundamentalsRefresh(StatementStore statements, FetchFundamentals fetch, Clock clock,
+                                    Duration sweepInterval) {
+        this.statements = statements;
+        this.fetch = fetch;
+        this.clock = clock;
+        this.sweepInterval = sweepInterval;
+    }
+
+    /** Returns the number of symbols fetched. */
+    public int handle(EventEnvelope<DailyClose> event) {
+        LocalDate date = event.payload().tradingDate();
+        if (statements.dailyCloseDone(date)) {
+            log.info("daily-close {}: already processed", date);
+            return 0;
+        }
+        Instant now = clock.instant();
+        int fetched = 0;
+        int skipped = 0;
+        for (FetchState state : statements.fetchStates()) {
+            boolean doneForDate = state.lastCloseDate().filter(d -> !d.isBefore(date)).isPresent();
+            if (doneForDate || !FetchPolicy.due(state.lastFetched(), state.nextEarnings(), date, now, sweepInterval)) {
+                skipped++;
+                continue;
+            }
+            fetch.fetch(state.symbol(), date, event.eventId(), event.runId());
+            fetched++;
+        }
+        statements.markDailyCloseDone(date, fetched, skipped, clock.instant());
+        log.info("daily-close {}: {} symbols fetched, {} not due", date, fetched, skipped);
+        return fetched;
+    }
+}

@@ -1,0 +1,53 @@
+package io.riskstream.fundamentals.domain;
+
+import io.riskstream.common.marketdata.FinancialStatement;
+import io.riskstream.common.marketdata.Frequency;
+import io.riskstream.common.marketdata.StatementKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One stored statement row, keyed (symbol, frequency, period end) within its statement's table: the full item set
+ * (null = the provider said "None"), the typed line items, and the derived values.
+ */
+public record StatementRow(String symbol, StatementKind kind, Frequency frequency, LocalDate periodEnd,
+                           String currency, Map<String, BigDecimal> items, Map<String, BigDecimal> lineItems,
+                           Map<String, BigDecimal> derived) {
+
+    private record PeriodKey(String symbol, Frequency frequency, LocalDate periodEnd) {
+    }
+
+    /** Rows for statements; ratios that span statements use the same period's other statements when present. */
+    public static List<StatementRow> of(List<FinancialStatement> statements) {
+        Map<PeriodKey, Map<StatementKind, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        for (FinancialStatement s : statements) {
+            byPeriod.computeIfAbsent(new PeriodKey(s.symbol(), s.frequency(), s.periodEnd()), k -> new HashMap<>())
+                    .put(s.kind(), s.values());
+        }
+        List<StatementRow> rows = new ArrayList<>();
+        for (FinancialStatement s : statements) {
+            Map<StatementKind, Map<String, BigDecimal>> period = byPeriod.get(
+                    new PeriodKey(s.symbol(), s.frequency(), s.periodEnd()));
+            Map<String, BigDecimal> income = period.getOrDefault(StatementKind.INCOME, Map.of());
+            Map<String, BigDecimal> balance = period.getOrDefault(StatementKind.BALANCE_SHEET, Map.of());
+            Map<String, BigDecimal> derived = switch (s.kind()) {
+                case INCOME -> StatementRatios.income(s.values(), balance);
+                case BALANCE_SHEET -> StatementRatios.balanceSheet(s.values());
+                case CASH_FLOW -> StatementRatios.cashFlow(s.values(), income);
+            };
+            Map<String, BigDecimal> typed = new LinkedHashMap<>();
+            LineItems.columns(s.kind()).forEach((column, field) -> typed.put(column, s.values().get(field)));
+            rows.add(new StatementRow(s.symbol(), s.kind(), s.frequency(), s.periodEnd(), s.currency(),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(s.values())), Collections.unmodifiableMap(typed),
+                    Collections.unmodifiableMap(derived)));
+        }
+        return rows;
+    }
+}

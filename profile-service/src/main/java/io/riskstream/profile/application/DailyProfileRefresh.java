@@ -1,0 +1,57 @@
+package io.riskstream.profile.application;
+
+import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.profile.domain.ProfileState;
+import io.riskstream.profile.domain.RefreshTiers.Tier;
+import io.riskstream.profile.domain.TierSelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * daily-close: the daily tier of every stored profile, plus the quarterly and static tiers that are due. A close is
+ * done once per trading date: a repeated or redelivered close of a date already processed makes no provider call,
+ * and one interrupted half-way resumes with the symbols not yet refreshed for that date.
+ */
+public class DailyProfileRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyProfileRefresh.class);
+
+    private final ProfileStore profiles;
+    private final RefreshProfiles refresh;
+    private final Clock clock;
+
+    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+        this.profiles = profiles;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    public RefreshOutcome handle(EventEnvelope<DailyClose> event) {
+        LocalDate date = event.payload().tradingDate();
+        if (profiles.dailyCloseDone(date)) {
+            log.info("daily-close {}: already processed", date);
+            return RefreshOutcome.none();
+        }
+        Instant now = clock.instant();
+        Map<String, Set<Tier>> plan = new LinkedHashMap<>();
+        for (ProfileState state : profiles.allStates()) {
+            plan.put(state.symbol(), TierSelection.forDailyClose(state, date, now));
+        }
+        RefreshOutcome outcome = refresh.refresh(plan, date, event.eventId(), event.runId());
+        log.info("daily-close {}: {}", date, outcome);
+        if (outcome.errors() > 0) {
+            // retried by the listener's error handling; symbols already refreshed for this date are skipped then
+            throw new IllegalStateException("daily-close " + date + ": " + outcome.errors() + " provider errors");
+        }
+        profiles.markDailyCloseDone(date, outcome, now);
+        return outcome;
+    }
+}

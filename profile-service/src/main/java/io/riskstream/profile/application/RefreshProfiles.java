@@ -1,0 +1,146 @@
+package io.riskstream.profile.application;
+
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventIds;
+import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.common.marketdata.CompanyProfile;
+import io.riskstream.common.marketdata.EarningsDate;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.profile.domain.Profile;
+import io.riskstream.profile.domain.ProfileField;
+import io.riskstream.profile.domain.RefreshTiers.Tier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Refreshes the given tiers of the given symbols: one provider batch call per {@value #BATCH} symbols (the same
+ * answer serves every tier), one earnings call per company whose quarterly tier is refreshed. Each batch is stored
+ * in one transaction with its profile-updated events; a symbol whose refreshed fields did not change emits nothing.
+ */
+public class RefreshProfiles {
+
+    public static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(RefreshProfiles.class);
+
+    private final ProfileStore profiles;
+    private final MarketDataProvider provider;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public RefreshProfiles(ProfileStore profiles, MarketDataProvider provider, OutboxWriter outbox,
+                           TransactionTemplate tx, Clock clock) {
+        this.profiles = profiles;
+        this.provider = provider;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @param plan           tiers to refresh per symbol; symbols with none are counted as skipped
+     * @param dailyCloseDate the close this refresh belongs to, or null (onboarding, operator)
+     * @param cause          the id outgoing event ids derive from
+     */
+    public RefreshOutcome refresh(Map<String, Set<Tier>> plan, LocalDate dailyCloseDate, UUID cause, UUID runId) {
+        List<String> due = new ArrayList<>();
+        int skipped = 0;
+        for (var entry : plan.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                skipped++;
+            } else {
+                due.add(entry.getKey());
+            }
+        }
+        RefreshOutcome outcome = new RefreshOutcome(0, skipped, 0, 0, 0);
+        for (int i = 0; i < due.size(); i += BATCH) {
+            outcome = outcome.plus(batch(due.subList(i, Math.min(due.size(), i + BATCH)), plan, dailyCloseDate,
+                    cause, runId));
+        }
+        return outcome;
+    }
+
+    private RefreshOutcome batch(List<String> symbols, Map<String, Set<Tier>> plan, LocalDate dailyCloseDate,
+                                 UUID cause, UUID runId) {
+        int calls = 1;
+        Map<String, CompanyProfile> answer;
+        try {
+            answer = provider.profiles(symbols);
+        } catch (RuntimeException e) {
+            log.warn("profile batch of {} symbols failed at {}: {}", symbols.size(), provider.name(), e.toString());
+            return new RefreshOutcome(0, 0, symbols.size(), calls, symbols.size());
+        }
+        LocalDate today = dailyCloseDate != null ? dailyCloseDate : LocalDate.now(clock);
+        Map<String, Profile> fresh = new LinkedHashMap<>();
+        int errors = 0;
+        for (String symbol : symbols) {
+            CompanyProfile p = answer.get(symbol);
+            if (p == null) {
+                continue;
+            }
+            Profile profile = ProviderProfiles.of(p);
+            if (plan.get(symbol).contains(Tier.QUARTERLY) && !profile.fundOrEtf()) {
+                calls++;
+                try {
+                    List<EarningsDate> earnings = provider.earnings(symbol);
+                    profile = ProviderProfiles.withEarnings(profile, earnings, today);
+                } catch (RuntimeException e) {
+                    log.warn("{}: earnings failed at {}: {}", symbol, provider.name(), e.toString());
+                    errors++;
+                    continue;
+                }
+            }
+            fresh.put(symbol, profile);
+        }
+        if (fresh.size() < symbols.size()) {
+            log.info("{} of {} symbols not answered by {}", symbols.size() - fresh.size(), symbols.size(),
+                    provider.name());
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> {
+            Map<String, Profile> stored = profiles.findAll(fresh.keySet());
+            List<EventEnvelope<ProfileUpdated>> events = new ArrayList<>();
+            fresh.forEach((symbol, profile) -> {
+                Set<Tier> tiers = plan.get(symbol);
+                Profile old = stored.getOrDefault(symbol, Profile.empty(symbol));
+                Profile updated = old.withTiers(profile, tiers);
+                profiles.save(updated, tiers, provider.name(), now, tiers.contains(Tier.DAILY) ? dailyCloseDate : null);
+                List<ProfileField> changed = old.changedIn(updated, tiers);
+                if (!changed.isEmpty()) {
+                    events.add(event(cause, runId, updated, tiers, changed, now));
+                }
+            });
+            outbox.enqueueAll(events);
+        });
+        return new RefreshOutcome(fresh.size(), 0, symbols.size() - fresh.size(), calls, errors);
+    }
+
+    private static EventEnvelope<ProfileUpdated> event(UUID cause, UUID runId, Profile p, Set<Tier> tiers,
+                                                       List<ProfileField> changed, Instant now) {
+        ProfileUpdated.Tier tier = tiers.size() == 1 ? ProfileUpdated.Tier.valueOf(tiers.iterator().next().name())
+                : ProfileUpdated.Tier.ALL;
+        return EventEnvelope.of(EventIds.derive(cause, "profile-updated", p.symbol(), tier.name()), runId, now,
+                new ProfileUpdated(p.symbol(), tier, changed.stream().map(ProfileField::wireName).toList(), fields(p)));
+    }
+
+    /** The values downstream services use: factor-service beta and valuations, portfolio-service the classification. */
+    static ProfileUpdated.ProfileFields fields(Profile p) {
+        return new ProfileUpdated.ProfileFields(p.text(ProfileField.NAME), p.text(ProfileField.SECTOR),
+                p.text(ProfileField.INDUSTRY), p.flag(ProfileField.IS_ETF), p.flag(ProfileField.IS_FUND),
+                p.decimal(ProfileField.BETA), p.decimal(ProfileField.MARKET_CAP), p.decimal(ProfileField.PE_RATIO),
+                p.decimal(ProfileField.FORWARD_PE), p.decimal(ProfileField.DIVIDEND_YIELD),
+                p.decimal(ProfileField.WEEK_52_HIGH), p.decimal(ProfileField.WEEK_52_LOW));
+    }
+}

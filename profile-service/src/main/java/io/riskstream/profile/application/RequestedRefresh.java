@@ -1,0 +1,84 @@
+package io.riskstream.profile.application;
+
+import io.riskstream.profile.domain.ProfileState;
+import io.riskstream.profile.domain.RefreshTiers.Tier;
+import io.riskstream.profile.domain.TierSelection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The operator's refresh: chosen symbols, one tier or all, optionally forced. */
+public class RequestedRefresh {
+
+    public static final int MAX_SYMBOLS = 5_000;
+    private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9][A-Z0-9.\\-_]{0,31}$");
+
+    private final ProfileStore profiles;
+    private final RefreshProfiles refresh;
+    private final Clock clock;
+
+    public RequestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+        this.profiles = profiles;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    /** Throws IllegalArgumentException naming the invalid field. */
+    public RefreshOutcome refresh(List<String> symbols, String tier, Boolean force) {
+        Set<String> wanted = validSymbols(symbols);
+        Set<Tier> tiers = tiers(tier);
+        boolean forced = Boolean.TRUE.equals(force);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Map<String, ProfileState> states = profiles.states(wanted);
+        Map<String, Set<Tier>> plan = new LinkedHashMap<>();
+        for (String symbol : wanted) {
+            ProfileState state = states.get(symbol);
+            plan.put(symbol, TierSelection.forRequest(state == null ? ProfileState.missing(symbol) : state, tiers,
+                    forced, now, today, state != null));
+        }
+        UUID request = UUID.randomUUID();
+        return refresh.refresh(plan, null, request, request);
+    }
+
+    private static Set<String> validSymbols(List<String> symbols) {
+        if (symbols == null || symbols.isEmpty()) {
+            throw new IllegalArgumentException("symbols: at least one symbol is required");
+        }
+        if (symbols.size() > MAX_SYMBOLS) {
+            throw new IllegalArgumentException("symbols: at most " + MAX_SYMBOLS + " per request");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : symbols) {
+            if (s == null || !SYMBOL.matcher(s).matches()) {
+                throw new IllegalArgumentException("symbols: '" + s + "' is not a valid symbol");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Set<Tier> tiers(String tier) {
+        if (tier == null) {
+            throw new IllegalArgumentException("tier: required (daily, quarterly, static or all)");
+        }
+        return switch (tier.toLowerCase(Locale.ROOT)) {
+            case "daily" -> EnumSet.of(Tier.DAILY);
+            case "quarterly" -> EnumSet.of(Tier.QUARTERLY);
+            case "static" -> EnumSet.of(Tier.STATIC);
+            case "all" -> EnumSet.allOf(Tier.class);
+            default -> throw new IllegalArgumentException("tier: '" + tier + "' is not one of daily, quarterly, "
+                    + "static, all");
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package io.riskstream.profile.it;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.EventPayload;
+import io.riskstream.common.event.SymbolAdded;
+import io.riskstream.common.event.Topics;
+import io.riskstream.common.json.EventCodec;
+import io.riskstream.common.marketdata.MeteredMarketData;
+import io.riskstream.profile.ProfileServiceApplication;
+import io.riskstream.profile.application.ProfileStore;
+import io.riskstream.profile.domain.Profile;
+import io.riskstream.profile.domain.ProfileField;
+import io.riskstream.profile.domain.RefreshTiers.Tier;
+import io.riskstream.testsupport.KafkaTestClient;
+import io.riskstream.testsupport.TestInfra;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProfileServiceIT {
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfra.register(registry, "profile-service");
+    }
+
+    private static final Instant SEEDED = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+
+    @Autowired
+    ProfileStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    private final EventCodec codec = new EventCodec();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aDailyCloseRefreshesOnlyTheDailyTierInBatchesOfAHundredAndOncePerDate() {
+        List<String> symbols = IntStream.rangeClosed(1, 1_250).mapToObj(i -> "DC%04d".formatted(i)).toList();
+        symbols.forEach(this::seed);
+        int stored = jdbc.queryForObject("select count(*) from company_profile", Integer.class);
+        double profileCalls = calls("profile");
+        double earningsCalls = calls("earnings");
+        LocalDate date = LocalDate.of(2026, 11, 20);
+
+        send(Topics.DAILY_CLOSE, new DailyClose(date));
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
+                "select count(*) from profile_daily_close where trading_date = ?", Integer.class, date) == 1);
+
+        double firstRun = calls("profile") - profileCalls;
+        System.out.printf("daily close over %d profiles: %.0f profile batch calls, %.0f earnings calls%n", stored,
+                firstRun, calls("earnings") - earningsCalls);
+        assertThat(firstRun).isEqualTo(Math.ceil(stored / 100.0)).isLessThanOrEqualTo(13);
+        assertThat(calls("earnings") - earningsCalls).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from company_profile where symbol like 'DC%' and daily_close_date = ?
+                  and daily_refreshed_at > ? and quarterly_refreshed_at = ? and static_refreshed_at = ?""",
+                Integer.class, date, Timestamp.from(SEEDED), Timestamp.from(SEEDED), Timestamp.from(SEEDED)))
+                .isEqualTo(1_250);
+        // the daily fields came from the provider; the static ones are still the seeded ones
+        assertThat(store.find("DC0001").orElseThrow().decimal(ProfileField.MARKET_CAP)).isNotNull();
+        assertThat(store.find("DC0001").orElseThrow().text(ProfileField.NAME)).isEqualTo("seeded DC0001");
+
+        double afterFirst = calls("profile") + calls("earnings");
+        send(Topics.DAILY_CLOSE, new DailyClose(date));
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.lag("profile-service", Topics.DAILY_CLOSE) == 0);
+        System.out.printf("second daily close of the same date: %.0f provider calls%n",
+                calls("profile") + calls("earnings") - afterFirst);
+        assertThat(calls("profile") + calls("earnings") - afterFirst).isZero();
+    }
+
+    @Test
+    void aForcedStaticRefreshUpdatesExactlyTheRequestedSymbols() throws Exception {
+        List.of("FSA", "FSB", "FSC", "FSD").forEach(this::seed);
+
+        HttpResponse<String> response = post("""
+                {"symbols":["FSA","FSB","FSC"],"tier":"static","force":true}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"refreshed\":3", "\"skippedFresh\":0", "\"failed\":0",
+                "\"providerCalls\":1");
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select symbol, name, static_refreshed_at > ? as static_new, daily_refreshed_at = ? as daily_kept,
+                  quarterly_refreshed_at = ? as quarterly_kept from company_profile where symbol like 'FS_'
+                order by symbol""", Timestamp.from(SEEDED), Timestamp.from(SEEDED), Timestamp.from(SEEDED));
+        assertThat(rows).extracting(r -> r.get("static_new")).containsExactly(true, true, true, false);
+        assertThat(rows).extracting(r -> r.get("daily_kept")).containsOnly(true);
+        assertThat(rows).extracting(r -> r.get("quarterly_kept")).containsOnly(true);
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("FSA Corp", "FSB Corp", "FSC Corp", "seeded FSD");
+
+        HttpResponse<String> notForced = post("""
+                {"symbols":["FSD"],"tier":"static"}""");
+        assertThat(notForced.body()).contains("\"refreshed\":0", "\"skippedFresh\":1", "\"providerCalls\":0");
+    }
+
+    @Test
+    void invalidRefreshRequestsAreRejectedNamingTheField() throws Exception {
+        HttpResponse<String> badTier = post("""
+                {"symbols":["AAA"],"tier":"weekly"}""");
+        assertThat(badTier.statusCode()).isEqualTo(400);
+        assertThat(badTier.body()).contains("tier");
+
+        HttpResponse<String> noSymbols = post("""
+                {"symbols":[],"tier":"daily"}""");
+        assertThat(noSymbols.statusCode()).isEqualTo(400);
+        assertThat(noSymbols.body()).contains("symbols");
+    }
+
+    @Test
+    void aNewSymbolGetsItsFullProfileAtOnce() throws Exception {
+        send(Topics.SYMBOL_ADDED, new SymbolAdded("NEWP", SymbolAdded.Tier.ACTIVE, "test"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.state("NEWP").isPresent());
+        var state = store.state("NEWP").orElseThrow();
+        assertThat(state.last().daily()).isPresent();
+        assertThat(state.last().quarterly()).isPresent();
+        assertThat(state.last().statics()).isPresent();
+        assertThat(state.nextEarnings()).isPresent();
+        HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/profiles/NEWP")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body()).contains("\"sector\":\"", "\"beta\":", "\"nextEarningsDate\":\"");
+        assertThat(jdbc.queryForList("select payload from outbox_event where topic = ? and record_key = 'NEWP'",
+                String.class, Topics.PROFILE_UPDATED)).singleElement().asString().contains("\"tier\":\"ALL\"");
+    }
+
+    private void seed(String symbol) {
+        store.save(new Profile(symbol, Map.of(ProfileField.NAME, "seeded " + symbol, ProfileField.BETA, 1.0)),
+                EnumSet.allOf(Tier.class), "seed", SEEDED, null);
+    }
+
+    private double calls(String kind) {
+        return meters.find(MeteredMarketData.METER).tag("kind", kind).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private void send(String topic, EventPayload payload) {
+        KafkaTestClient.send(topic, payload.key(), codec.encode(EventEnvelope.of(UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now(), payload)));
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/profiles/refresh"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
