@@ -22,14 +22,12 @@ final class OlsTrack implements FactorTrack {
 
     private final FactorDefinition definition;
     private final CalendarWindow window;
-    private final AlignedReturns aligned;
     private final AlignedReturns.WindowCursor cursor;
     private final SlidingCrossMoments moments;
 
     private OlsTrack(FactorDefinition definition, CalendarWindow window, AlignedReturns aligned) {
         this.definition = definition;
         this.window = window;
-        this.aligned = aligned;
         this.cursor = aligned.cursor();
         this.moments = new SlidingCrossMoments(new double[][] {aligned.column(0), regressor(definition, aligned)});
     }

@@ -18,7 +18,6 @@ final class RidgeTrack implements FactorTrack {
 
     private final List<FactorDefinition> members;
     private final CalendarWindow window;
-    private final AlignedReturns aligned;
     private final AlignedReturns.WindowCursor cursor;
     private final SlidingCrossMoments moments;
     private final RidgeRegression ridge;
@@ -28,7 +27,6 @@ final class RidgeTrack implements FactorTrack {
             RidgeRegression ridge) {
         this.members = members;
         this.window = window;
-        this.aligned = aligned;
         this.cursor = aligned.cursor();
         this.ridge = ridge;
         double[][] columns = new double[aligned.seriesCount()][];
