@@ -16,8 +16,8 @@ import java.util.Random;
 /**
  * Throughput harness (not a test; run by hand, single thread):
  * <pre>
- * cd factor-service && ../mvnw -q -pl factor-service -am test-compile   (from the repository root)
- * java -cp target/classes:target/test-classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar \
+ * ./mvnw -q -pl factor-service -am test-compile        (JAVA_HOME = a JDK 21+, from the repository root)
+ * cd factor-service && java -cp target/classes:target/test-classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar \
  *      io.riskstream.factor.bench.ExposureThroughput [symbols]
  * </pre>
  * Benchmarks are the real ETF series from shared/data; the symbols are synthetic (SPY-driven random walks on the
