@@ -134,7 +134,7 @@ public final class ComputeFactorsCommand {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        err.printf("compute-factors: wrote %d rows (%d symbols, %d dates) to %s in %.1f s%n", rows,
+        err.printf("compute-factors: wrote %d rows (%d symbol(s), %d date(s)) to %s in %.1f s%n", rows,
                 symbols.size() - failed, dates.size(), options.out(), seconds(started));
         if (failed > 0) {
             err.printf("compute-factors: %d symbol(s) failed and have no rows in %s%n", failed, options.out());

@@ -19,6 +19,9 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
               SPY TLT VTV VUG MTUM QUAL IWM USMV included. Dates: the --as-of list, or every NYSE trading day in
               --from..--to; by default the last date all ETF files have. Symbols: by default every non-ETF file.""";
 
+    private static final List<String> OPTIONS =
+            List.of("--prices", "--out", "--as-of", "--from", "--to", "--symbols", "--price-column");
+
     /** A command line that cannot be run; the message says why. */
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -39,8 +42,12 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
             if (option.equals("-h") || option.equals("--help")) {
                 throw new UsageException("");
             }
+            if (!OPTIONS.contains(option)) {
+                throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
+                        : "unexpected argument '" + option + "'");
+            }
             if (i + 1 >= args.length) {
-                throw new UsageException(option.startsWith("--") ? option + " needs a value" : "unexpected '" + option + "'");
+                throw new UsageException(option + " needs a value");
             }
             String value = args[++i];
             switch (option) {
@@ -51,7 +58,7 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
                 case "--to" -> to = date(option, value);
                 case "--symbols" -> symbols = list(option, value).stream().map(String::toUpperCase).toList();
                 case "--price-column" -> column = column(value);
-                default -> throw new UsageException("unknown option '" + option + "'");
+                default -> throw new IllegalStateException(option);
             }
         }
         if (prices == null || out == null) {
