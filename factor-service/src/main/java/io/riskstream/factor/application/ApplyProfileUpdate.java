@@ -8,6 +8,7 @@ import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.factor.domain.metrics.Valuation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -19,7 +20,8 @@ import java.util.Map;
  * profile-updated → the provider's beta becomes the symbol's {@code provider_beta} on every calculation date it has
  * (and on those computed later), and is announced. The provider gives one current beta, not a history, so applying
  * it to all dates is what makes the result independent of whether the profile or the prices arrived first — a
- * replay of either topic then leaves the same rows.
+ * replay of either topic then leaves the same rows. The profile's valuation fields reach the symbol's metrics the
+ * same way.
  */
 public class ApplyProfileUpdate {
 
@@ -31,14 +33,16 @@ public class ApplyProfileUpdate {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int datesPerEvent;
+    private final RecordSymbolMetrics metrics;
 
     public ApplyProfileUpdate(ExposureStore exposures, OutboxWriter outbox, TransactionTemplate tx, Clock clock,
-                              int datesPerEvent) {
+                              int datesPerEvent, RecordSymbolMetrics metrics) {
         this.exposures = exposures;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
         this.datesPerEvent = datesPerEvent;
+        this.metrics = metrics;
     }
 
     public void handle(EventEnvelope<ProfileUpdated> event) {
@@ -48,6 +52,7 @@ public class ApplyProfileUpdate {
         tx.executeWithoutResult(s -> {
             exposures.lockSymbol(symbol);
             exposures.setProviderBeta(symbol, beta);
+            metrics.applyProfile(symbol, valuation(update.profile()));
             String factor = FactorId.PROVIDER_BETA.wireName();
             if (beta == null || beta == 0.0) {
                 exposures.deleteFactor(symbol, factor);
@@ -68,6 +73,10 @@ public class ApplyProfileUpdate {
                         first.toString(), last.toString()), event.runId(), clock.instant(), new FactorsReady(symbol, chunk)));
             }
         });
+    }
+
+    static Valuation valuation(ProfileUpdated.ProfileFields p) {
+        return new Valuation(p.name(), p.sector(), p.marketCap(), p.peRatio(), p.forwardPe(), p.dividendYield());
     }
 
     static FactorValue providerBeta(double beta) {

@@ -20,10 +20,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -31,7 +33,7 @@ import java.util.UUID;
  * "Bars for S stored through D" → S's exposures for every calculation date the new bars touch (all dates of the
  * horizon when the history was replaced), stored and announced in one transaction. When S is a benchmark, the
  * calculations that were waiting for it run too. Dates whose benchmarks are not there yet wait in
- * {@code pending_calculation}.
+ * {@code pending_calculation}. The symbol's metrics are computed for the same dates in the same transaction.
  */
 public class RefreshExposures {
 
@@ -48,10 +50,11 @@ public class RefreshExposures {
     private final List<String> benchmarks;
     private final int horizonDays;
     private final int datesPerEvent;
+    private final RecordSymbolMetrics metrics;
 
     public RefreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
                             OutboxWriter outbox, TransactionTemplate tx, Clock clock, PriceColumn column,
-                            List<String> benchmarks, int horizonDays, int datesPerEvent) {
+                            List<String> benchmarks, int horizonDays, int datesPerEvent, RecordSymbolMetrics metrics) {
         this.prices = prices;
         this.exposures = exposures;
         this.model = model;
@@ -62,6 +65,7 @@ public class RefreshExposures {
         this.benchmarks = List.copyOf(benchmarks);
         this.horizonDays = horizonDays;
         this.datesPerEvent = datesPerEvent;
+        this.metrics = metrics;
     }
 
     /** Returns the number of (symbol, date) exposure sets computed. */
@@ -127,6 +131,7 @@ public class RefreshExposures {
         List<SymbolExposures> results = model.compute(series, regressors, List.copyOf(dates));
         Optional<Double> providerBeta = exposures.providerBeta(symbol).filter(b -> b != 0.0);
         List<DatedExposures> dated = new ArrayList<>(results.size());
+        Set<LocalDate> withFactors = new HashSet<>();
         for (SymbolExposures result : results) {
             Map<String, FactorValue> factors = new LinkedHashMap<>();
             result.factors().forEach((id, outcome) -> {
@@ -139,7 +144,11 @@ public class RefreshExposures {
             if (!factors.isEmpty()) {
                 dated.add(new DatedExposures(result.calculationDate(), factors));
             }
+            if (result.factors().values().stream().anyMatch(FactorFit.class::isInstance)) {
+                withFactors.add(result.calculationDate());
+            }
         }
+        metrics.record(symbol, dates, withFactors);
         if (dated.isEmpty()) {
             return 0;
         }

@@ -4,12 +4,18 @@ import io.riskstream.common.marketdata.PriceColumn;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.adapters.jdbc.JdbcExposureStore;
 import io.riskstream.factor.adapters.jdbc.JdbcPriceWindowStore;
+import io.riskstream.factor.adapters.jdbc.JdbcSymbolMetricsStore;
+import io.riskstream.factor.adapters.jdbc.JdbcSymbolProfileStore;
 import io.riskstream.factor.application.ApplyProfileUpdate;
 import io.riskstream.factor.application.ExposureStore;
 import io.riskstream.factor.application.PriceWindowStore;
+import io.riskstream.factor.application.RecordSymbolMetrics;
 import io.riskstream.factor.application.RefreshExposures;
+import io.riskstream.factor.application.SymbolMetricsStore;
+import io.riskstream.factor.application.SymbolProfileStore;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
+import io.riskstream.factor.domain.metrics.SymbolMetricsCalculation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,6 +38,23 @@ class FactorServiceConfiguration {
     }
 
     @Bean
+    SymbolMetricsStore symbolMetricsStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcSymbolMetricsStore(jdbc);
+    }
+
+    @Bean
+    SymbolProfileStore symbolProfileStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcSymbolProfileStore(jdbc);
+    }
+
+    @Bean
+    RecordSymbolMetrics recordSymbolMetrics(PriceWindowStore prices, SymbolMetricsStore metrics,
+                                            SymbolProfileStore profiles, FactorServiceSettings settings) {
+        return new RecordSymbolMetrics(prices, metrics, profiles, new SymbolMetricsCalculation(),
+                PriceColumn.parse(settings.priceColumn()));
+    }
+
+    @Bean
     SymbolExposureModel symbolExposureModel(FactorServiceSettings settings) {
         return new SymbolExposureModel(FactorSettings.defaults().withRidgeAlpha(settings.ridgeAlpha()));
     }
@@ -39,17 +62,17 @@ class FactorServiceConfiguration {
     @Bean
     RefreshExposures refreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
                                       OutboxWriter outbox, PlatformTransactionManager txManager, Clock clock,
-                                      FactorServiceSettings settings) {
+                                      FactorServiceSettings settings, RecordSymbolMetrics metrics) {
         return new RefreshExposures(prices, exposures, model, outbox, new TransactionTemplate(txManager), clock,
                 PriceColumn.parse(settings.priceColumn()), settings.benchmarks(), settings.horizonDays(),
-                settings.datesPerEvent());
+                settings.datesPerEvent(), metrics);
     }
 
     @Bean
     ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, OutboxWriter outbox,
                                           PlatformTransactionManager txManager, Clock clock,
-                                          FactorServiceSettings settings) {
+                                          FactorServiceSettings settings, RecordSymbolMetrics metrics) {
         return new ApplyProfileUpdate(exposures, outbox, new TransactionTemplate(txManager), clock,
-                settings.datesPerEvent());
+                settings.datesPerEvent(), metrics);
     }
 }

@@ -22,13 +22,13 @@ final class OlsTrack implements FactorTrack {
 
     private final FactorDefinition definition;
     private final CalendarWindow window;
-    private final AlignedReturns aligned;
+    private final AlignedReturns.WindowCursor cursor;
     private final SlidingCrossMoments moments;
 
     private OlsTrack(FactorDefinition definition, CalendarWindow window, AlignedReturns aligned) {
         this.definition = definition;
         this.window = window;
-        this.aligned = aligned;
+        this.cursor = aligned.cursor();
         this.moments = new SlidingCrossMoments(new double[][] {aligned.column(0), regressor(definition, aligned)});
     }
 
@@ -63,7 +63,7 @@ final class OlsTrack implements FactorTrack {
 
     @Override
     public void addOutcomes(int calculationDay, Map<FactorId, FactorOutcome> into) {
-        ReturnRange range = aligned.window(window.firstDay(calculationDay), calculationDay);
+        ReturnRange range = cursor.window(window.firstDay(calculationDay), calculationDay);
         if (range.size() < definition.minReturns()) {
             into.put(definition.id(), Skipped.tooFewReturns(range.size(), definition.minReturns()));
             return;

@@ -55,11 +55,18 @@ public record PriceSeries(String symbol, LocalDate[] dates, double[] prices) {
     }
 
     DailyPrices toDailyPrices() {
-        int[] days = new int[dates.length];
+        return toDailyPrices(LocalDate.MIN);
+    }
+
+    /** The prices dated on or after {@code from}, keyed by epoch day. */
+    DailyPrices toDailyPrices(LocalDate from) {
+        int first = Arrays.binarySearch(dates, from);
+        first = first >= 0 ? first : -first - 1;
+        int[] days = new int[dates.length - first];
         for (int i = 0; i < days.length; i++) {
-            days[i] = Math.toIntExact(dates[i].toEpochDay());
+            days[i] = Math.toIntExact(dates[first + i].toEpochDay());
         }
-        return new DailyPrices(symbol, days, prices);
+        return new DailyPrices(symbol, days, Arrays.copyOfRange(prices, first, prices.length));
     }
 
     @Override

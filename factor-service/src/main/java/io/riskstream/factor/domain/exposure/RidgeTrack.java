@@ -18,7 +18,7 @@ final class RidgeTrack implements FactorTrack {
 
     private final List<FactorDefinition> members;
     private final CalendarWindow window;
-    private final AlignedReturns aligned;
+    private final AlignedReturns.WindowCursor cursor;
     private final SlidingCrossMoments moments;
     private final RidgeRegression ridge;
     private final int minReturns;
@@ -27,7 +27,7 @@ final class RidgeTrack implements FactorTrack {
             RidgeRegression ridge) {
         this.members = members;
         this.window = window;
-        this.aligned = aligned;
+        this.cursor = aligned.cursor();
         this.ridge = ridge;
         double[][] columns = new double[aligned.seriesCount()][];
         for (int s = 0; s < columns.length; s++) {
@@ -56,7 +56,7 @@ final class RidgeTrack implements FactorTrack {
 
     @Override
     public void addOutcomes(int calculationDay, Map<FactorId, FactorOutcome> into) {
-        ReturnRange range = aligned.window(window.firstDay(calculationDay), calculationDay);
+        ReturnRange range = cursor.window(window.firstDay(calculationDay), calculationDay);
         if (range.size() < minReturns) {
             Skipped skipped = Skipped.tooFewReturns(range.size(), minReturns);
             members.forEach(member -> into.put(member.id(), skipped));

@@ -50,7 +50,9 @@ public final class SymbolExposureModel {
         if (days.length == 0) {
             return List.of();
         }
-        List<FactorTrack> tracks = tracks(symbol.toDailyPrices(), benchmarks, days[0], days[days.length - 1]);
+        int longestSpan = settings.windowBufferDays() + Math.max(settings.betaWindowDays(), settings.spreadWindowDays());
+        DailyPrices prices = symbol.toDailyPrices(LocalDate.ofEpochDay(days[0] - (long) longestSpan));
+        List<FactorTrack> tracks = tracks(prices, benchmarks, days[0], days[days.length - 1]);
         Map<Integer, SymbolExposures> byDay = new HashMap<>();
         List<SymbolExposures> ascending = new ArrayList<>(days.length);
         for (int day : days) {

@@ -95,6 +95,39 @@ public final class AlignedReturns {
         return endPrice - firstPrice < 2 ? new ReturnRange(0, 0) : new ReturnRange(firstPrice, endPrice - 1);
     }
 
+    /** A window finder for ascending calculation dates: moves its bounds forward instead of searching. */
+    public WindowCursor cursor() {
+        return new WindowCursor();
+    }
+
+    public final class WindowCursor {
+
+        private int firstPrice;
+        private int endPrice; // exclusive
+        private int lastFirstDay = Integer.MIN_VALUE;
+        private int lastLastDay = Integer.MIN_VALUE;
+
+        private WindowCursor() {
+        }
+
+        /** Same as {@link AlignedReturns#window}; linear in the distance moved when days ascend. */
+        public ReturnRange window(int firstDay, int lastDay) {
+            if (firstDay < lastFirstDay || lastDay < lastLastDay) {
+                firstPrice = 0;
+                endPrice = 0;
+            }
+            lastFirstDay = firstDay;
+            lastLastDay = lastDay;
+            while (firstPrice < priceDays.length && priceDays[firstPrice] < firstDay) {
+                firstPrice++;
+            }
+            while (endPrice < priceDays.length && priceDays[endPrice] <= lastDay) {
+                endPrice++;
+            }
+            return endPrice - firstPrice < 2 ? new ReturnRange(0, 0) : new ReturnRange(firstPrice, endPrice - 1);
+        }
+    }
+
     static int lowerBound(int[] sorted, int key) {
         int i = Arrays.binarySearch(sorted, key);
         return i >= 0 ? i : -i - 1;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.riskstream.factor.domain.factor.FactorId;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.fixtures.AppendixA;
+import io.riskstream.factor.domain.fixtures.Approx;
 import io.riskstream.factor.domain.fixtures.FactorReferenceOutput;
 import io.riskstream.factor.domain.fixtures.FromScratchExposures;
 import io.riskstream.factor.domain.fixtures.MarketData;
@@ -266,6 +267,23 @@ class SymbolExposureModelTest {
                 }
             }
             assertThat(reference).hasSize(48);
+            System.out.printf("worst relative error vs factor_reference.py: %.3e%n", reference.stream()
+                    .mapToDouble(row -> worstRelativeError(row, bySymbol)).max().orElseThrow());
+        }
+
+        private static double worstRelativeError(FactorReferenceOutput.Row row, Map<String, List<SymbolExposures>> all) {
+            FactorFit fit = (FactorFit) all.get(row.symbol()).stream()
+                    .filter(e -> e.calculationDate().equals(row.date())).findFirst().orElseThrow()
+                    .get(FactorId.fromWireName(row.factor()));
+            double worst = Math.max(Approx.relativeError(fit.beta(), row.beta()),
+                    Approx.relativeError(fit.rSquared(), row.rSquared()));
+            if (row.stdError() != null) {
+                worst = Math.max(worst, Math.max(Approx.relativeError(fit.alpha(), row.alpha()),
+                        Approx.relativeError(fit.stdError(), row.stdError())));
+                worst = Math.max(worst, Math.max(Approx.relativeError(fit.tStat(), row.tStat()),
+                        Approx.relativeError(fit.pValue(), row.pValue())));
+            }
+            return worst;
         }
 
         @Test

@@ -38,6 +38,22 @@ class AlignedReturnsTest {
     }
 
     @Test
+    void theCursorFindsTheSameWindowsAsTheSearchForwardAndBackward() {
+        int[] days = new int[200];
+        double[] prices = new double[200];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = MON + i + i / 5 * 2; // weekdays only
+            prices[i] = 100 + i;
+        }
+        AlignedReturns aligned = AlignedReturns.align(List.of(prices("XYZ", days, prices)), MON - 50, MON + 400);
+        AlignedReturns.WindowCursor cursor = aligned.cursor();
+        for (int d = MON - 5; d < MON + 300; d += 1 + d % 3) {
+            assertThat(cursor.window(d - 40, d)).as("day %d", d).isEqualTo(aligned.window(d - 40, d));
+        }
+        assertThat(cursor.window(MON + 10, MON + 50)).isEqualTo(aligned.window(MON + 10, MON + 50));
+    }
+
+    @Test
     void restrictsTheAlignmentToTheRequestedSpan() {
         int[] days = {MON, MON + 1, MON + 2, MON + 3};
         AlignedReturns aligned = AlignedReturns.align(List.of(prices("XYZ", days, 1, 2, 4, 8)), MON + 1, MON + 2);
