@@ -64,14 +64,16 @@ public class JdbcBarStore implements BarStore {
 
     @Override
     public List<DailyBar> insertMissing(List<DailyBar> bars, String source) {
+        SqlParameterSource[] rows = bars.stream().map(b -> params(b, source)).toArray(SqlParameterSource[]::new);
+        // one batch; the driver reports per row whether it was inserted (1) or already there (0)
+        int[] counts = jdbc.batchUpdate("""
+                insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
+                values (:symbol, :date, :open, :high, :low, :close, :adjClose, :volume, :source)
+                on conflict (symbol, trade_date) do nothing""", rows);
         List<DailyBar> inserted = new java.util.ArrayList<>();
-        for (DailyBar b : bars) {
-            int n = jdbc.update("""
-                    insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
-                    values (:symbol, :date, :open, :high, :low, :close, :adjClose, :volume, :source)
-                    on conflict (symbol, trade_date) do nothing""", params(b, source));
-            if (n == 1) {
-                inserted.add(b);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                inserted.add(bars.get(i));
             }
         }
         return inserted;
