@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code daily-close} for D: brings every due symbol up to D — ACTIVE and WATCHLIST every trading day, UNIVERSE on
- * the last trading day of the week. Symbols exactly one day behind get D's bar from batch quotes (one provider call
+ * {@code daily-close} for D: brings every due symbol up to D — ACTIVE and WATCHLIST every trading day, UNIVERSE
+ * once a week (configurable weekday). Symbols exactly one day behind get D's bar from batch quotes (one provider call
  * per ~100 symbols); the rest fetch their missing range. One transaction per symbol, so a crash part-way resumes
  * where it stopped: finished symbols have their watermark at D and cost nothing. A second close for the same date,
  * or a close for a day that is not a trading day, does nothing.
@@ -38,14 +39,16 @@ public class DailyCloseRefresh {
     private final MarketDataProvider provider;
     private final TradingCalendar calendar;
     private final TransactionTemplate tx;
+    private final DayOfWeek universeDay;
 
     public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
-                             TradingCalendar calendar, TransactionTemplate tx) {
+                             TradingCalendar calendar, TransactionTemplate tx, DayOfWeek universeDay) {
         this.universe = universe;
         this.history = history;
         this.provider = provider;
         this.calendar = calendar;
         this.tx = tx;
+        this.universeDay = universeDay;
     }
 
     public Summary handle(EventEnvelope<DailyClose> event) {
@@ -54,7 +57,7 @@ public class DailyCloseRefresh {
             log.info("daily-close for {}: not a trading day, nothing to do", date);
             return new Summary(0, 0, 0, 0, 0);
         }
-        List<Tier> tiers = lastSessionOfWeek(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
+        List<Tier> tiers = universeRefreshDay(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
                 : List.of(Tier.ACTIVE, Tier.WATCHLIST);
         List<UniverseStore.Entry> due = universe.dueSymbols(tiers).stream()
                 .filter(e -> SymbolRules.isPricedByProvider(e.symbol())).toList();
@@ -126,8 +129,25 @@ public class DailyCloseRefresh {
         log.warn("daily-close {}: {} failed: {}", date, symbol, e.getMessage());
     }
 
-    private boolean lastSessionOfWeek(LocalDate date) {
-        return isoWeek(calendar.nextTradingDay(date)) != isoWeek(date);
+    /**
+     * The weekly UNIVERSE refresh runs on the configured weekday; when that day is a holiday, on the week's last
+     * session after it (or before it, when it is the last weekday with a session).
+     */
+    boolean universeRefreshDay(LocalDate date) {
+        LocalDate configured = date.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .plusDays(universeDay.getValue() - 1);
+        if (date.equals(configured)) {
+            return true;
+        }
+        if (calendar.isTradingDay(configured)) {
+            return false;
+        }
+        // the configured day is closed: the first session after it in the same week, else the last one before it
+        LocalDate next = calendar.nextTradingDay(configured);
+        if (isoWeek(next) == isoWeek(configured)) {
+            return date.equals(next);
+        }
+        return date.equals(calendar.previousTradingDay(configured));
     }
 
     private static int isoWeek(LocalDate date) {

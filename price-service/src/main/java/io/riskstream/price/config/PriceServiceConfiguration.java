@@ -56,9 +56,10 @@ class PriceServiceConfiguration {
 
     @Bean
     DailyCloseRefresh dailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
-                                        MarketClock marketClock, PlatformTransactionManager txManager) {
+                                        MarketClock marketClock, PlatformTransactionManager txManager,
+                                        PriceSettings settings) {
         return new DailyCloseRefresh(universe, history, provider, marketClock.calendar(),
-                new TransactionTemplate(txManager));
+                new TransactionTemplate(txManager), settings.universeRefreshDay());
     }
 
     @Bean

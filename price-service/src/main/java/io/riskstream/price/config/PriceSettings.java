@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * {@code riskstream.prices.*}: how much history a symbol needs (one year plus the longest factor window), the
- * benchmark ETFs kept current for factor-service, and whether to fetch them at start-up.
+ * benchmark ETFs kept current for factor-service, whether to fetch them at start-up, and the weekday of the UNIVERSE
+ * tier's refresh.
  */
 @ConfigurationProperties("riskstream.prices")
 public record PriceSettings(@DefaultValue("575") int historyDays,
                             @DefaultValue({"SPY", "TLT", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV"}) List<String> benchmarks,
-                            @DefaultValue("true") boolean bootstrapBenchmarks) {
+                            @DefaultValue("true") boolean bootstrapBenchmarks,
+                            @DefaultValue("FRIDAY") java.time.DayOfWeek universeRefreshDay) {
 }
