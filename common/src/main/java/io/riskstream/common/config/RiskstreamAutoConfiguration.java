@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.riskstream.common.web.AdminSettings;
+import io.riskstream.common.web.AdminTokenFilter;
 import io.riskstream.common.web.ApiErrors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -23,6 +25,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -48,13 +52,26 @@ import java.util.List;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class})
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class, AdminSettings.class})
 public class RiskstreamAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
     ApiErrors apiErrors() {
         return new ApiErrors();
+    }
+
+    /** In its own class so a service without the servlet API never loads the filter type. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "jakarta.servlet.Filter")
+    static class AdminEndpoints {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AdminTokenFilter adminTokenFilter(AdminSettings settings) {
+            return new AdminTokenFilter(settings);
+        }
     }
 
     @Bean
