@@ -74,6 +74,7 @@ final class RiskstreamSystem {
                 "--riskstream.outbox.poll-interval=50ms",
                 "--riskstream.market-data.as-of-date=" + AS_OF,
                 "--riskstream.daily-close.scheduler-enabled=false",
+                "--riskstream.lag-monitor.interval=1s",
                 "--riskstream.admin.token=" + ADMIN_TOKEN,
                 "--spring.main.banner-mode=off",
                 "--spring.main.register-shutdown-hook=false");
@@ -89,6 +90,10 @@ final class RiskstreamSystem {
 
     synchronized void stopAll() {
         new java.util.ArrayList<>(running.keySet()).reversed().forEach(this::stop);
+    }
+
+    ConfigurableApplicationContext context(String service) {
+        return running.get(service);
     }
 
     int port(String service) {
