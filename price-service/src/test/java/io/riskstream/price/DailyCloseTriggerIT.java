@@ -9,6 +9,16 @@ import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.MutableClock;
 import io.riskstream.testsupport.TestInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -149,6 +159,49 @@ class DailyCloseTriggerIT {
 
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/universe")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("reads stay open").isEqualTo(200);
+    }
+
+    @Test
+    void aTriggeredRunShowsItsProgressPerSymbolAndStage() throws Exception {
+        HttpResponse<String> triggered = post("/api/admin/daily-close?date=2023-05-01", TOKEN);
+        assertThat(triggered.statusCode()).isEqualTo(200);
+        String runId = Http.JSON.readTree(triggered.body()).get("runId").asString();
+        String envelope = "{\"eventId\":\"%s\",\"type\":\"%s\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2023-05-01T22:40:00Z\",\"runId\":\"" + runId + "\",\"payload\":{}}";
+        KafkaTestClient.send(Topics.PRICES_READY, "RUNA", envelope.formatted(UUID.randomUUID(), "prices-ready"));
+        KafkaTestClient.send(Topics.PRICES_READY, "RUNB", envelope.formatted(UUID.randomUUID(), "prices-ready"));
+        KafkaTestClient.send(Topics.FACTORS_READY, "RUNA", envelope.formatted(UUID.randomUUID(), "factors-ready"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.deadLetter(Topics.PRICES_READY), "RUNB",
+                    envelope.formatted(UUID.randomUUID(), "prices-ready"));
+            dead.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "factor-service".getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/runs/" + runId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode run = Http.JSON.readTree(r.body());
+            assertThat(run.at("/run/kind").asString()).isEqualTo("daily-close");
+            assertThat(run.at("/run/triggeredBy").asString()).isEqualTo("operator");
+            assertThat(run.at("/stages/prices/done").asInt()).isEqualTo(2);
+            assertThat(run.at("/stages/factors/done").asInt()).isEqualTo(1);
+            assertThat(run.at("/stages/factors/failed").asInt()).isEqualTo(1);
+        });
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).contains(runId);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs/" + UUID.randomUUID()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    /** Jackson for reading answers. */
+    static final class Http {
+        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 
     private HttpResponse<String> post(String path, String token) throws Exception {

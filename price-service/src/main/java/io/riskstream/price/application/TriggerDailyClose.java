@@ -37,15 +37,17 @@ public class TriggerDailyClose {
     }
 
     private final DailyCloseTriggers triggers;
+    private final RunStore runs;
     private final OutboxWriter outbox;
     private final TradingCalendar calendar;
     private final DailyCloseSchedule schedule;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public TriggerDailyClose(DailyCloseTriggers triggers, OutboxWriter outbox, TradingCalendar calendar,
+    public TriggerDailyClose(DailyCloseTriggers triggers, RunStore runs, OutboxWriter outbox, TradingCalendar calendar,
                              DailyCloseSchedule schedule, Clock clock, TransactionTemplate tx) {
         this.triggers = triggers;
+        this.runs = runs;
         this.outbox = outbox;
         this.calendar = calendar;
         this.schedule = schedule;
@@ -68,10 +70,10 @@ public class TriggerDailyClose {
         UUID runId = UUID.randomUUID();
         Result result = tx.execute(s -> {
             if (triggers.claim(date, runId, triggeredBy)) {
-                return emit(date, runId, EventIds.named("daily-close", date.toString()), Outcome.TRIGGERED);
+                return emit(date, runId, triggeredBy, EventIds.named("daily-close", date.toString()), Outcome.TRIGGERED);
             }
             if (force) {
-                return emit(date, runId, EventIds.named("daily-close", date.toString(), "forced", runId.toString()),
+                return emit(date, runId, triggeredBy, EventIds.named("daily-close", date.toString(), "forced", runId.toString()),
                         Outcome.FORCED);
             }
             DailyCloseTriggers.Trigger first = triggers.find(date).orElseThrow();
@@ -81,7 +83,8 @@ public class TriggerDailyClose {
         return result;
     }
 
-    private Result emit(LocalDate date, UUID runId, UUID eventId, Outcome outcome) {
+    private Result emit(LocalDate date, UUID runId, String triggeredBy, UUID eventId, Outcome outcome) {
+        runs.start(runId, "daily-close", date, triggeredBy);
         outbox.enqueue(EventEnvelope.of(eventId, runId, clock.instant(), new DailyClose(date)));
         return new Result(date, outcome, runId, eventId, triggers.find(date).orElseThrow());
     }

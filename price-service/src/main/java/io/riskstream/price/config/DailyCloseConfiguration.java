@@ -3,6 +3,9 @@ package io.riskstream.price.config;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.price.adapters.jdbc.JdbcDailyCloseTriggers;
+import io.riskstream.price.adapters.jdbc.JdbcRunStore;
+import io.riskstream.price.application.RunStore;
+import io.riskstream.price.application.TrackRunProgress;
 import io.riskstream.price.adapters.scheduling.DailyCloseScheduler;
 import io.riskstream.price.application.DailyCloseTriggers;
 import io.riskstream.price.application.TriggerDailyClose;
@@ -15,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The daily-close trigger (operator endpoint and, unless disabled, the minute scheduler). */
+/** The daily-close trigger (operator endpoint and, unless disabled, the minute scheduler) and run tracking. */
 @Configuration(proxyBeanMethods = false)
 class DailyCloseConfiguration {
 
@@ -25,9 +28,20 @@ class DailyCloseConfiguration {
     }
 
     @Bean
-    TriggerDailyClose triggerDailyClose(DailyCloseTriggers triggers, OutboxWriter outbox, MarketClock marketClock,
-                                        DailyCloseSettings settings, PlatformTransactionManager txManager) {
-        return new TriggerDailyClose(triggers, outbox, marketClock.calendar(),
+    RunStore runStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcRunStore(jdbc);
+    }
+
+    @Bean
+    TrackRunProgress trackRunProgress(RunStore runs) {
+        return new TrackRunProgress(runs);
+    }
+
+    @Bean
+    TriggerDailyClose triggerDailyClose(DailyCloseTriggers triggers, RunStore runs, OutboxWriter outbox,
+                                        MarketClock marketClock, DailyCloseSettings settings,
+                                        PlatformTransactionManager txManager) {
+        return new TriggerDailyClose(triggers, runs, outbox, marketClock.calendar(),
                 new DailyCloseSchedule(settings.at(), settings.zone()), marketClock.clock(),
                 new TransactionTemplate(txManager));
     }
