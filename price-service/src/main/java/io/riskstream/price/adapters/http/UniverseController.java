@@ -70,6 +70,7 @@ class UniverseController {
         }
         UUID runId = UUID.randomUUID();
         tx.executeWithoutResult(s -> {
+            runs.start(runId, "universe-add", null, "operator");
             universe.register(symbol, tier);
             history.bringUpToDate(symbol, marketClock.latestCompletedSession(), EventIds.derive(runId, symbol), runId);
         });
