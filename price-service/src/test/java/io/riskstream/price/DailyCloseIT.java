@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 /** price-service on the simulated market, over real Kafka and PostgreSQL, with a clock the test moves. */
 @SpringBootTest(properties = {
         "spring.kafka.consumer.group-id=price-service-it",
+        "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.history-days=30",
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.market-data.simulated-splits=SPLT:2024-12-31:2",

@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 /** price-service against Financial Modeling Prep played by a local stub server: 429s, then data; empty answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.consumer.group-id=price-service-fmp-it",
+        "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.market-data.providers=fmp",
         "riskstream.market-data.fmp.api-key=stub-key",
         "riskstream.market-data.fmp.initial-backoff=20ms",

@@ -26,6 +26,8 @@ final class RiskstreamSystem {
     /** The as-of date of the simulated market in these tests: fixed, so every run computes the same numbers. */
     static final String AS_OF = "2024-12-31";
 
+    static final String ADMIN_TOKEN = "system-test-admin-token";
+
     static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
 
     static {
@@ -71,6 +73,9 @@ final class RiskstreamSystem {
                 "--spring.datasource.hikari.maximum-pool-size=5",
                 "--riskstream.outbox.poll-interval=50ms",
                 "--riskstream.market-data.as-of-date=" + AS_OF,
+                "--riskstream.daily-close.scheduler-enabled=false",
+                "--riskstream.lag-monitor.interval=1s",
+                "--riskstream.admin.token=" + ADMIN_TOKEN,
                 "--spring.main.banner-mode=off",
                 "--spring.main.register-shutdown-hook=false");
         running.put(service, context);
@@ -85,6 +90,10 @@ final class RiskstreamSystem {
 
     synchronized void stopAll() {
         new java.util.ArrayList<>(running.keySet()).reversed().forEach(this::stop);
+    }
+
+    ConfigurableApplicationContext context(String service) {
+        return running.get(service);
     }
 
     int port(String service) {

@@ -5,7 +5,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.riskstream.common.event.EventCatalog;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
+import io.riskstream.common.kafka.ConsumerLagMonitor;
+import io.riskstream.common.kafka.LagMonitorSettings;
 import io.riskstream.common.kafka.ListenerErrorHandling;
+import io.riskstream.common.kafka.ListenerMetrics;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.listener.RecordInterceptor;
 import io.riskstream.common.outbox.OutboxRelay;
 import io.riskstream.common.outbox.OutboxSettings;
 import io.riskstream.common.outbox.OutboxWriter;
@@ -16,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.riskstream.common.web.AdminSettings;
+import io.riskstream.common.web.AdminTokenFilter;
 import io.riskstream.common.web.ApiErrors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -23,6 +30,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -48,13 +57,27 @@ import java.util.List;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class})
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class, AdminSettings.class,
+        LagMonitorSettings.class})
 public class RiskstreamAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
     ApiErrors apiErrors() {
         return new ApiErrors();
+    }
+
+    /** In its own class so a service without the servlet API never loads the filter type. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "jakarta.servlet.Filter")
+    static class AdminEndpoints {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AdminTokenFilter adminTokenFilter(AdminSettings settings) {
+            return new AdminTokenFilter(settings);
+        }
     }
 
     @Bean
@@ -90,8 +113,27 @@ public class RiskstreamAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @ConditionalOnBean(KafkaTemplate.class)
-    CommonErrorHandler riskstreamErrorHandler(KafkaTemplate<?, ?> template) {
-        return ListenerErrorHandling.errorHandler(template, ListenerErrorHandling.Settings.defaults());
+    CommonErrorHandler riskstreamErrorHandler(KafkaTemplate<?, ?> template, ObjectProvider<MeterRegistry> meters) {
+        return ListenerErrorHandling.errorHandler(template, ListenerErrorHandling.Settings.defaults(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    @ConditionalOnBean(KafkaTemplate.class)
+    RecordInterceptor<Object, Object> riskstreamListenerMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new ListenerMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnProperty(name = "riskstream.lag-monitor.enabled", havingValue = "true", matchIfMissing = true)
+    ConsumerLagMonitor consumerLagMonitor(KafkaAdmin kafkaAdmin, KafkaProperties kafka, LagMonitorSettings settings,
+                                          ObjectProvider<MeterRegistry> meters) {
+        String group = kafka.getConsumer().getGroupId();
+        return new ConsumerLagMonitor(kafkaAdmin.getConfigurationProperties(), group == null ? "unknown" : group,
+                meters.getIfAvailable(SimpleMeterRegistry::new), settings,
+                Clock.systemUTC()); // record timestamps are wall-clock time, whatever clock the service runs on
     }
 
     @Bean

@@ -2,6 +2,9 @@ package io.riskstream.common.kafka;
 
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -10,6 +13,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -40,6 +44,11 @@ public final class ListenerErrorHandling {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Settings settings) {
+        return errorHandler(template, settings, null);
+    }
+
+    /** As above, counting dead-lettered records in {@code riskstream_dlt_records_total{group, topic}} when given meters. */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Settings settings, MeterRegistry meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 // partition -1: the producer chooses, so a DLT needs no more partitions than it has
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
@@ -49,12 +58,26 @@ public final class ListenerErrorHandling {
             return new RecordHeaders(new RecordHeader[]{
                     new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))});
         });
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, settings.otherFailures());
+        ConsumerAwareRecordRecoverer counted = meters == null ? recoverer : (record, consumer, ex) -> {
+            recoverer.accept(record, consumer, ex);
+            // counted once the dead letter is acknowledged: a failed publish is retried, not counted
+            Counter.builder("riskstream.dlt.records").description("records sent to a dead-letter topic")
+                    .tag("group", groupOf(consumer)).tag("topic", record.topic()).register(meters).increment();
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, settings.otherFailures());
         handler.setBackOffFunction((record, ex) -> isTransient(ex) ? settings.transientFailures() : null);
         handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class,
                 DeserializationException.class, NullPointerException.class, ClassCastException.class);
         handler.setCommitRecovered(true);
         return handler;
+    }
+
+    static String groupOf(Consumer<?, ?> consumer) {
+        try {
+            return consumer == null ? "unknown" : consumer.groupMetadata().groupId();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static boolean isTransient(Throwable ex) {

@@ -48,7 +48,10 @@ class ProfileServiceIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "profile-service");
+        registry.add("riskstream.admin.token", () -> ADMIN_TOKEN);
     }
+
+    private static final String ADMIN_TOKEN = "profile-it-token";
 
     private static final Instant SEEDED = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 
@@ -171,7 +174,8 @@ class ProfileServiceIT {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/profiles/refresh"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -6,6 +6,7 @@ import io.riskstream.common.event.SymbolAdded.Tier;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.price.application.BackfillHistory;
 import io.riskstream.price.application.PriceHistory;
+import io.riskstream.price.application.RunStore;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,9 +44,11 @@ class UniverseController {
     private final BackfillHistory backfill;
     private final MarketClock marketClock;
     private final TransactionTemplate tx;
+    private final RunStore runs;
 
     UniverseController(UniverseStore universe, PriceHistory history, BackfillHistory backfill, MarketClock marketClock,
-                       PlatformTransactionManager txManager) {
+                       PlatformTransactionManager txManager, RunStore runs) {
+        this.runs = runs;
         this.universe = universe;
         this.history = history;
         this.backfill = backfill;
@@ -67,6 +70,7 @@ class UniverseController {
         }
         UUID runId = UUID.randomUUID();
         tx.executeWithoutResult(s -> {
+            runs.start(runId, "universe-add", null, "operator");
             universe.register(symbol, tier);
             history.bringUpToDate(symbol, marketClock.latestCompletedSession(), EventIds.derive(runId, symbol), runId);
         });
@@ -93,6 +97,7 @@ class UniverseController {
         List<String> symbols = request.symbols() == null ? List.of()
                 : request.symbols().stream().map(s -> Contract.checkSymbol(s.trim().toUpperCase(), "symbols[]")).toList();
         UUID runId = UUID.randomUUID();
+        runs.start(runId, "backfill", to, "operator");
         List<BackfillHistory.SymbolResult> results = backfill.run(symbols, request.from(), to, runId);
         return new BackfillResponse(runId, request.from(), to, results.size(),
                 results.stream().mapToInt(BackfillHistory.SymbolResult::barsInserted).sum(), results);

@@ -1,0 +1,134 @@
+package io.riskstream.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/riskstream lag [--interval SECONDS] [--bootstrap HOST:PORT]}: the lag of every consumer group per topic
+ * and partition, from two samples a few seconds apart. A partition whose records wait while its committed offset
+ * did not move between the samples is STALLED; a group with records waiting and no members is STOPPED. Exit status
+ * 0 when nothing is flagged, 3 when something is, 1 when the broker cannot be reached, 2 for a bad command line.
+ */
+public final class LagCommand {
+
+    enum Status { OK, CATCHING_UP, STALLED, STOPPED }
+
+    record Partition(String group, String topic, int partition, long committed, long end, int members) {
+        long lag() {
+            return Math.max(0, end - committed);
+        }
+    }
+
+    private LagCommand() {
+    }
+
+    public static void main(String[] args) {
+        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP", "127.0.0.1:19092");
+        long interval = 5;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--interval" -> interval = Long.parseLong(args[++i]);
+                    case "--bootstrap" -> bootstrap = args[++i];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: bin/riskstream lag [--interval SECONDS] [--bootstrap HOST:PORT]");
+            System.exit(2);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            Map<String, Partition> first = sample(admin);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(interval));
+            Map<String, Partition> second = sample(admin);
+            System.exit(print(first, second) ? 3 : 0);
+        } catch (Exception e) {
+            System.err.println("reading consumer lag from " + bootstrap + " failed: " + e
+                    + " (is the stack running? bin/riskstream up)");
+            System.exit(1);
+        }
+    }
+
+    static Status classify(Partition before, Partition now) {
+        if (now.lag() == 0) {
+            return Status.OK;
+        }
+        if (now.members() == 0) {
+            return Status.STOPPED;
+        }
+        boolean moved = before != null && now.committed() > before.committed();
+        return moved ? Status.CATCHING_UP : Status.STALLED;
+    }
+
+    /** Prints the table; true when a partition is stalled or stopped. */
+    static boolean print(Map<String, Partition> before, Map<String, Partition> now) {
+        System.out.printf("%-24s %-28s %9s %12s %12s %8s  %s%n", "GROUP", "TOPIC", "PARTITION", "COMMITTED", "END", "LAG",
+                "STATUS");
+        boolean flagged = false;
+        List<Partition> rows = new ArrayList<>(now.values());
+        rows.sort(Comparator.comparing(Partition::group).thenComparing(Partition::topic).thenComparing(Partition::partition));
+        for (Partition p : rows) {
+            Status status = classify(before.get(key(p)), p);
+            flagged |= status == Status.STALLED || status == Status.STOPPED;
+            String note = switch (status) {
+                case OK -> "ok";
+                case CATCHING_UP -> "catching up";
+                case STALLED -> "STALLED: records wait and the committed offset did not move";
+                case STOPPED -> "STOPPED: records wait and the group has no members";
+            };
+            System.out.printf("%-24s %-28s %9d %12d %12d %8d  %s%n", p.group(), p.topic(), p.partition(), p.committed(),
+                    p.end(), p.lag(), note);
+        }
+        if (rows.isEmpty()) {
+            System.out.println("(no consumer group has committed offsets yet)");
+        }
+        return flagged;
+    }
+
+    private static String key(Partition p) {
+        return p.group() + "|" + p.topic() + "|" + p.partition();
+    }
+
+    private static Map<String, Partition> sample(Admin admin) throws Exception {
+        Map<String, Partition> partitions = new TreeMap<>();
+        List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
+        if (groups.isEmpty()) {
+            return partitions;
+        }
+        Map<String, ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(groups).all().get();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            committed.values().removeIf(o -> o == null);
+            if (committed.isEmpty()) {
+                continue;
+            }
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(request).all().get();
+            int members = descriptions.containsKey(group) ? descriptions.get(group).members().size() : 0;
+            committed.forEach((tp, offset) -> {
+                Partition p = new Partition(group, tp.topic(), tp.partition(), offset.offset(),
+                        ends.get(tp).offset(), members);
+                partitions.put(key(p), p);
+            });
+        }
+        return partitions;
+    }
+}
