@@ -22,6 +22,9 @@ public interface SymbolDataStore {
     /** The last close on or before {@code date}. */
     Optional<Close> closeOnOrBefore(String symbol, LocalDate date);
 
+    /** symbol → its last close on or before {@code date}, for the symbols that have one. */
+    Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date);
+
     /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
     Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
 

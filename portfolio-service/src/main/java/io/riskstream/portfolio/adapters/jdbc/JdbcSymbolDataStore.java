@@ -59,6 +59,25 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
+    public Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date) {
+        Map<String, Close> closes = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return closes;
+        }
+        // one index range scan per symbol: the newest row on or before the date
+        jdbc.query("""
+                        select s.symbol, p.trade_date, p.close from unnest(cast(:symbols as varchar[])) as s(symbol)
+                        cross join lateral (select trade_date, close from symbol_price
+                                            where symbol = s.symbol and trade_date <= :date
+                                            order by trade_date desc limit 1) p""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("date", date),
+                rs -> {
+                    closes.put(rs.getString(1), new Close(rs.getObject(2, LocalDate.class), rs.getDouble(3)));
+                });
+        return closes;
+    }
+
+    @Override
     public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
         Map<String, Map<String, Double>> betas = new HashMap<>();
         if (symbols.isEmpty()) {
