@@ -45,6 +45,9 @@ class PortfolioAnalyticsIT {
                 .stream().map(r -> Http.JSON.readTree(r.value()).get("payload")).toList();
         assertThat(announced).anyMatch(p -> p.get("date").asString().equals(AS_OF.toString())
                 && !p.get("partial").asBoolean());
+        long distinctDates = announced.stream().map(p -> p.get("date").asString()).distinct().count();
+        System.out.printf("portfolio-analytics-ready for the onboarded portfolio: %d events for %d dates%n",
+                announced.size(), distinctDates);
 
         // every factor the symbol services computed, each the NAV-weighted sum of the stored symbol betas
         JdbcTemplate factorDb = system.jdbc("factor-service");

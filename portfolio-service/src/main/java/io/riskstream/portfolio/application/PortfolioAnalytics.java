@@ -80,25 +80,38 @@ public class PortfolioAnalytics {
         request(portfolioId, calendar.tradingDays(from, through), cause, runId);
     }
 
-    /** Drains every portfolio that has dates waiting; returns the number of (portfolio, date) pairs computed. */
+    /**
+     * Drains every portfolio that has dates waiting, one chunk of dates per portfolio per round, so a long backfill
+     * of one portfolio never holds the others back; returns the number of (portfolio, date) pairs computed.
+     */
     public int drainAll() {
-        int n = 0;
-        for (UUID portfolioId : queue.portfoliosWaiting()) {
-            n += drain(portfolioId);
-        }
-        return n;
-    }
-
-    /** Drains one portfolio's waiting dates in date order, in transactions of a few dates each. */
-    public int drain(UUID portfolioId) {
         int total = 0;
         while (true) {
-            int[] progress = tx.execute(s -> drainChunk(portfolioId));
-            total += progress[0];
-            if (progress[1] == 0) {
+            int round = 0;
+            for (UUID portfolioId : queue.portfoliosWaiting()) {
+                round += tx.execute(s -> drainChunk(portfolioId))[0];
+            }
+            total += round;
+            if (round == 0) {
                 return total;
             }
         }
+    }
+
+    /**
+     * Drains one portfolio's waiting dates in date order, in transactions of a few dates each, up to about
+     * {@code maxDates} (the API's own share; the drainer does the rest).
+     */
+    public int drain(UUID portfolioId, int maxDates) {
+        int total = 0;
+        while (total < maxDates) {
+            int[] progress = tx.execute(s -> drainChunk(portfolioId));
+            total += progress[0];
+            if (progress[1] == 0) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** {computed, continue?} */
@@ -113,20 +126,31 @@ public class PortfolioAnalytics {
             return new int[]{0, 0};
         }
         List<PortfolioStore.StoredPosition> positions = portfolios.positions(portfolioId);
+        Map<String, LocalDate> firstBetas = symbols.firstBetaDates(publicSymbols(positions));
         int computed = 0;
         for (RefreshQueue.Pending p : pending) {
             Set<String> needed = publicSymbolsOpenOn(positions, p.date());
             Map<String, Map<String, Double>> betas = symbols.betas(needed, p.date());
-            boolean ready = betas.keySet().containsAll(needed);
+            // factor-service computes a symbol's dates forward from its first: a date before it never gets betas
+            boolean waiting = needed.stream().anyMatch(s -> !betas.containsKey(s)
+                    && (!firstBetas.containsKey(s) || !p.date().isBefore(firstBetas.get(s))));
             boolean waitedEnough = !p.requestedAt().plus(grace).isAfter(clock.instant());
-            if (!ready && !waitedEnough) {
+            if (waiting && !waitedEnough) {
                 return new int[]{computed, 0};
             }
-            compute(portfolio.get(), positions, p.date(), betas, !ready, p.cause(), p.runId());
+            compute(portfolio.get(), positions, p.date(), betas, !betas.keySet().containsAll(needed), p.cause(),
+                    p.runId());
             queue.done(portfolioId, p.date());
             computed++;
         }
         return new int[]{computed, 1};
+    }
+
+    private static Set<String> publicSymbols(List<PortfolioStore.StoredPosition> positions) {
+        Set<String> all = new TreeSet<>();
+        positions.stream().map(PortfolioStore.StoredPosition::symbol)
+                .filter(s -> InstrumentClass.of(s) == InstrumentClass.PUBLIC).forEach(all::add);
+        return all;
     }
 
     private static Set<String> publicSymbolsOpenOn(List<PortfolioStore.StoredPosition> positions, LocalDate date) {
@@ -138,7 +162,7 @@ public class PortfolioAnalytics {
     }
 
     private void compute(PortfolioStore.Portfolio portfolio, List<PortfolioStore.StoredPosition> positions,
-                         LocalDate date, Map<String, Map<String, Double>> betas, boolean waitedOut, UUID cause,
+                         LocalDate date, Map<String, Map<String, Double>> betas, boolean missingBetas, UUID cause,
                          UUID runId) {
         Optional<DailySnapshotCalculation.Previous> previous = analytics.previousSnapshot(portfolio.id(), date);
         // positions that matter on the date: open on it, or exited since the previous snapshot (they realize P&L)
@@ -177,7 +201,7 @@ public class PortfolioAnalytics {
                 holdings.add(new PricedHolding(holding, m.entryPrice(), null));
             }
         }
-        boolean partial = waitedOut || !snapshot.unpriced().isEmpty();
+        boolean partial = missingBetas || !snapshot.unpriced().isEmpty();
         // a wiped-out book has no equity to weight by: store the snapshot, flag it, and give no factor exposures
         boolean solvent = snapshot.equity() > 0;
         partial |= !solvent;

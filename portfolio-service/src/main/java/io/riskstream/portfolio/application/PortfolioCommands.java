@@ -24,6 +24,12 @@ public class PortfolioCommands {
     public record NewPortfolio(UUID id, PositionEvent.PortfolioInfo info, List<PositionEvent.Position> positions) {
     }
 
+    /**
+     * Dates a command computes before it returns (a year and a half of trading days: an API caller sees its
+     * portfolio valued at once); a longer history continues in the drainer.
+     */
+    private static final int SYNC_DATES = 400;
+
     private final PortfolioStore portfolios;
     private final PortfolioAnalytics analytics;
     private final OutboxWriter outbox;
@@ -58,7 +64,7 @@ public class PortfolioCommands {
                     .ifPresent(from -> analytics.requestRange(request.id(), from, market.latestCompletedSession(),
                             runId, runId));
         });
-        analytics.drain(request.id());
+        analytics.drain(request.id(), SYNC_DATES);
         return request.id();
     }
 
@@ -73,7 +79,7 @@ public class PortfolioCommands {
             record(portfolioId, position, runId, runId);
             analytics.requestRange(portfolioId, position.entryDate(), market.latestCompletedSession(), runId, runId);
         });
-        analytics.drain(portfolioId);
+        analytics.drain(portfolioId, SYNC_DATES);
     }
 
     /** API: closes a position on {@code exitDate} at {@code exitPrice}; realized P&L follows from the stored exit. */
@@ -96,7 +102,7 @@ public class PortfolioCommands {
             return portfolios.positions(portfolioId).stream().filter(p -> p.id().equals(positionId)).findFirst()
                     .orElseThrow();
         });
-        analytics.drain(portfolioId);
+        analytics.drain(portfolioId, SYNC_DATES);
         return closed;
     }
 
@@ -134,7 +140,7 @@ public class PortfolioCommands {
             analytics.requestRange(e.portfolioId(), from, market.latestCompletedSession(), event.eventId(),
                     event.runId());
         });
-        analytics.drain(e.portfolioId());
+        analytics.drain(e.portfolioId(), SYNC_DATES);
     }
 
     private void record(UUID portfolioId, PositionEvent.Position p, UUID cause, UUID runId) {

@@ -28,6 +28,9 @@ public interface SymbolDataStore {
     /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
     Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
 
+    /** symbol → the first date it has betas for, for the symbols that have any. */
+    Map<String, LocalDate> firstBetaDates(Collection<String> symbols);
+
     /** The latest of {@code candidates} on which every one of {@code symbols} has betas. */
     Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates);
 

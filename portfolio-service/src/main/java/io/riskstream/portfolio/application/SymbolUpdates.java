@@ -41,7 +41,8 @@ public class SymbolUpdates {
         Integer requested = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
             int n = 0;
-            for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol())) {
+            LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
+            for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol(), earliest)) {
                 LocalDate first = portfolios.positions(portfolioId).stream()
                         .map(PortfolioStore.StoredPosition::entryDate).min(LocalDate::compareTo).orElse(null);
                 if (first == null) {

@@ -92,6 +92,24 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
+    public Map<String, LocalDate> firstBetaDates(Collection<String> symbols) {
+        Map<String, LocalDate> first = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return first;
+        }
+        jdbc.query("""
+                        select s.symbol, (select min(calculation_date) from symbol_factor f where f.symbol = s.symbol)
+                        from unnest(cast(:symbols as varchar[])) as s(symbol)""",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), rs -> {
+                    LocalDate date = rs.getObject(2, LocalDate.class);
+                    if (date != null) {
+                        first.put(rs.getString(1), date);
+                    }
+                });
+        return first;
+    }
+
+    @Override
     public Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates) {
         if (symbols.isEmpty() || candidates.isEmpty()) {
             return Optional.empty();
