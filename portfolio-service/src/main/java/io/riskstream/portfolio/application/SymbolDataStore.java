@@ -30,10 +30,4 @@ public interface SymbolDataStore {
 
     /** symbol → the first date it has betas for, for the symbols that have any. */
     Map<String, LocalDate> firstBetaDates(Collection<String> symbols);
-
-    /** The latest of {@code candidates} on which every one of {@code symbols} has betas. */
-    Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates);
-
-    /** The latest date on which every one of {@code symbols} has betas. */
-    Optional<LocalDate> latestDateCovering(Collection<String> symbols);
 }

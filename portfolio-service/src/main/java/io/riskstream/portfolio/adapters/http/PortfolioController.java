@@ -63,7 +63,9 @@ class PortfolioController {
     record FactorExposure(double exposure, double dollar) {
     }
 
-    record ExposuresView(UUID portfolioId, LocalDate date, LocalDate priceDate, BigDecimal nav, double coverage,
+    /** Freshness: the close date used (newest and oldest) and how many trading days the oldest lags the date. */
+    record ExposuresView(UUID portfolioId, LocalDate date, LocalDate priceDate, LocalDate oldestPriceDate,
+                         Integer priceStalenessDays, LocalDate factorDate, BigDecimal nav, double coverage,
                          boolean partial, Map<String, FactorExposure> factors) {
     }
 
@@ -131,7 +133,12 @@ class PortfolioController {
                         : "portfolio " + id + " has no exposures for " + date));
         Map<String, FactorExposure> factors = new LinkedHashMap<>();
         a.factors().forEach((f, v) -> factors.put(f, new FactorExposure(v[0], v[1])));
-        return new ExposuresView(id, a.date(), a.priceDate(), a.nav(), a.coverage(), a.partial(), factors);
+        var snapshot = analytics.snapshots(id, a.date(), a.date()).stream().findFirst();
+        return new ExposuresView(id, a.date(), a.priceDate(),
+                snapshot.map(AnalyticsStore.StoredSnapshot::oldestPriceDate).orElse(null),
+                snapshot.map(AnalyticsStore.StoredSnapshot::priceStalenessDays).orElse(null),
+                snapshot.map(AnalyticsStore.StoredSnapshot::factorDate).orElse(null), a.nav(), a.coverage(),
+                a.partial(), factors);
     }
 
     @PostMapping("/{id}/positions")

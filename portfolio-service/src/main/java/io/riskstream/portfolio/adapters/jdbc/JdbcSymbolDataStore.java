@@ -108,31 +108,4 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                 });
         return first;
     }
-
-    @Override
-    public Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates) {
-        if (symbols.isEmpty() || candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(jdbc.queryForObject("""
-                        select max(calculation_date) from (
-                          select calculation_date from symbol_factor
-                          where symbol in (:symbols) and calculation_date in (:dates) and factor = 'market_beta'
-                          group by calculation_date having count(distinct symbol) = :n) ready""",
-                new MapSqlParameterSource().addValue("symbols", symbols).addValue("dates", candidates)
-                        .addValue("n", symbols.size()), LocalDate.class));
-    }
-
-    @Override
-    public Optional<LocalDate> latestDateCovering(Collection<String> symbols) {
-        if (symbols.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(jdbc.queryForObject("""
-                        select max(calculation_date) from (
-                          select calculation_date from symbol_factor
-                          where symbol in (:symbols) and factor = 'market_beta'
-                          group by calculation_date having count(distinct symbol) = :n) ready""",
-                new MapSqlParameterSource().addValue("symbols", symbols).addValue("n", symbols.size()), LocalDate.class));
-    }
 }
