@@ -154,6 +154,15 @@ class PortfolioAnalyticsIT {
     }
 
     @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        Http.Response docs = Http.get(system.url("portfolio-service") + "/v3/api-docs");
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/portfolios", "/api/portfolios/{id}/snapshots",
+                "/api/portfolios/{id}/sectors", "/api/portfolios/{id}/positions",
+                "/api/portfolios/{id}/positions/{positionId}/close");
+    }
+
+    @Test
     void onboardingLatencyIsLogged() {
         // three portfolios, each with its own unknown symbol, created together: time from the API call to analytics
         List<CompletableFuture<Long>> runs = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
