@@ -40,6 +40,7 @@ public class PortfolioAnalytics {
 
     /** Dates per transaction while draining: short transactions, few round trips. */
     private static final int CHUNK = 40;
+    private static final System.Logger LOG = System.getLogger(PortfolioAnalytics.class.getName());
 
     private final PortfolioStore portfolios;
     private final SymbolDataStore symbols;
@@ -112,6 +113,19 @@ public class PortfolioAnalytics {
             }
         }
         return total;
+    }
+
+    /**
+     * {@link #drain} after a command has committed: the command's effect stands whatever happens here, and dates
+     * left undone (an error, a database hiccup) stay queued for the drainer.
+     */
+    public void drainAfterCommit(UUID portfolioId, int maxDates) {
+        try {
+            drain(portfolioId, maxDates);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "refresh of portfolio " + portfolioId
+                    + " left to the drainer: " + e, e);
+        }
     }
 
     /** {computed, continue?} */

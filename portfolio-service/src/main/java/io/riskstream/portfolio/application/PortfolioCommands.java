@@ -64,7 +64,7 @@ public class PortfolioCommands {
                     .ifPresent(from -> analytics.requestRange(request.id(), from, market.latestCompletedSession(),
                             runId, runId));
         });
-        analytics.drain(request.id(), SYNC_DATES);
+        analytics.drainAfterCommit(request.id(), SYNC_DATES);
         return request.id();
     }
 
@@ -79,7 +79,7 @@ public class PortfolioCommands {
             record(portfolioId, position, runId, runId);
             analytics.requestRange(portfolioId, position.entryDate(), market.latestCompletedSession(), runId, runId);
         });
-        analytics.drain(portfolioId, SYNC_DATES);
+        analytics.drainAfterCommit(portfolioId, SYNC_DATES);
     }
 
     /** API: closes a position on {@code exitDate} at {@code exitPrice}; realized P&L follows from the stored exit. */
@@ -102,7 +102,7 @@ public class PortfolioCommands {
             return portfolios.positions(portfolioId).stream().filter(p -> p.id().equals(positionId)).findFirst()
                     .orElseThrow();
         });
-        analytics.drain(portfolioId, SYNC_DATES);
+        analytics.drainAfterCommit(portfolioId, SYNC_DATES);
         return closed;
     }
 
@@ -140,7 +140,7 @@ public class PortfolioCommands {
             analytics.requestRange(e.portfolioId(), from, market.latestCompletedSession(), event.eventId(),
                     event.runId());
         });
-        analytics.drain(e.portfolioId(), SYNC_DATES);
+        analytics.drainAfterCommit(e.portfolioId(), SYNC_DATES);
     }
 
     private void record(UUID portfolioId, PositionEvent.Position p, UUID cause, UUID runId) {
