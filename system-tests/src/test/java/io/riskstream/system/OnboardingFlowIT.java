@@ -42,6 +42,8 @@ class OnboardingFlowIT {
                         r -> r.status() == 200).json();
         JdbcTemplate factorDb = system.jdbc("factor-service");
         JdbcTemplate priceDb = system.jdbc("price-service");
+        // weights are per dollar of the portfolio's NAV on the date: the starting equity rolled forward by its P&L
+        double nav = exposures.get("nav").asDouble();
         double expected = 0;
         for (var position : Map.of("FLWA", 1000.0, "FLWB", -500.0, "SPY", 200.0).entrySet()) {
             double beta = factorDb.queryForObject("select beta from symbol_exposure where symbol = ? and "
@@ -49,11 +51,11 @@ class OnboardingFlowIT {
             double close = priceDb.queryForObject("select coalesce(close, adj_close) from daily_bar where symbol = ? "
                     + "and trade_date = (select max(trade_date) from daily_bar where symbol = ? and trade_date <= ?)",
                     Double.class, position.getKey(), position.getKey(), date);
-            expected += position.getValue() * close / 1_000_000 * beta;
+            expected += position.getValue() * close / nav * beta;
         }
         assertThat(exposures.get("factors").get("market_beta").get("exposure").asDouble()).isCloseTo(expected, within(1e-9));
         assertThat(exposures.get("factors").get("market_beta").get("dollar").asDouble())
-                .isCloseTo(expected * 1_000_000, within(1e-3));
+                .isCloseTo(expected * nav, within(1e-3));
         assertThat(exposures.get("coverage").asDouble()).isCloseTo(1.0, within(1e-12));
         // the same onboarding gave the new symbol its full profile (every tier) and its statements
         await().atMost(Duration.ofSeconds(30)).until(() -> system.jdbc("profile-service").queryForObject(

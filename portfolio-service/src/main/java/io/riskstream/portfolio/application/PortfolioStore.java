@@ -29,8 +29,8 @@ public interface PortfolioStore {
 
     List<StoredPosition> positions(UUID portfolioId);
 
-    /** Portfolios with an open position in {@code symbol}. */
-    List<UUID> portfoliosHolding(String symbol);
+    /** Portfolios with a position in {@code symbol} open on some day on or after {@code since}. */
+    List<UUID> portfoliosHolding(String symbol, LocalDate since);
 
     /** Open positions (no exit date) on {@code symbol} across all portfolios. */
     long openPositionCount(String symbol);

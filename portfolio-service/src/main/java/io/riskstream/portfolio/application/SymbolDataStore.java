@@ -22,12 +22,12 @@ public interface SymbolDataStore {
     /** The last close on or before {@code date}. */
     Optional<Close> closeOnOrBefore(String symbol, LocalDate date);
 
+    /** symbol → its last close on or before {@code date}, for the symbols that have one. */
+    Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date);
+
     /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
     Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
 
-    /** The latest of {@code candidates} on which every one of {@code symbols} has betas. */
-    Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates);
-
-    /** The latest date on which every one of {@code symbols} has betas. */
-    Optional<LocalDate> latestDateCovering(Collection<String> symbols);
+    /** symbol → the first date it has betas for, for the symbols that have any. */
+    Map<String, LocalDate> firstBetaDates(Collection<String> symbols);
 }

@@ -2,6 +2,10 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.portfolio.domain.SectorExposure;
+
+import java.util.Collection;
+import java.util.Map;
 
 /** profile-updated → the name, sector and industry portfolio analytics group by. */
 public class SymbolProfiles {
@@ -9,6 +13,9 @@ public class SymbolProfiles {
     /** Stored profile fields per symbol; a null field keeps the stored value. */
     public interface Store {
         void save(String symbol, ProfileUpdated.ProfileFields fields);
+
+        /** Sector and ETF flag of the symbols that have a stored profile. */
+        Map<String, SectorExposure.Profile> sectors(Collection<String> symbols);
     }
 
     private final Store store;
@@ -19,5 +26,9 @@ public class SymbolProfiles {
 
     public void apply(EventEnvelope<ProfileUpdated> event) {
         store.save(event.payload().symbol(), event.payload().profile());
+    }
+
+    public Map<String, SectorExposure.Profile> sectors(Collection<String> symbols) {
+        return store.sectors(symbols);
     }
 }

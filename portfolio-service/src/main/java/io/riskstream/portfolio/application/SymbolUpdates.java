@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * prices-ready and factors-ready: keep the symbol data the analytics need, then refresh exactly the portfolios
- * that hold the symbol, each for the latest announced date on which all of its public symbols are ready.
+ * prices-ready and factors-ready: keep the symbol data the analytics need; factors-ready then requests a refresh of
+ * exactly the portfolios holding the symbol, for every date in the event on or after the portfolio's first entry.
+ * The refresh itself runs in the drainer, so thirty symbols of one portfolio arriving together cost one refresh per
+ * date, not thirty.
  */
 public class SymbolUpdates {
 
@@ -32,19 +34,26 @@ public class SymbolUpdates {
         tx.executeWithoutResult(s -> symbols.savePrices(event.payload().symbol(), event.payload().bars()));
     }
 
+    /** Returns the number of portfolios a refresh was requested for. */
     public int factorsReady(EventEnvelope<FactorsReady> event) {
         FactorsReady ready = event.payload();
         List<LocalDate> dates = ready.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
-        Integer refreshed = tx.execute(s -> {
+        Integer requested = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
             int n = 0;
-            for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol())) {
-                if (analytics.refreshLatestReady(portfolioId, dates, event.eventId(), event.runId()).isPresent()) {
-                    n++;
+            LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
+            for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol(), earliest)) {
+                LocalDate first = portfolios.positions(portfolioId).stream()
+                        .map(PortfolioStore.StoredPosition::entryDate).min(LocalDate::compareTo).orElse(null);
+                if (first == null) {
+                    continue;
                 }
+                analytics.request(portfolioId, dates.stream().filter(d -> !d.isBefore(first)).toList(),
+                        event.eventId(), event.runId());
+                n++;
             }
             return n;
         });
-        return refreshed == null ? 0 : refreshed;
+        return requested == null ? 0 : requested;
     }
 }

@@ -1,8 +1,10 @@
 package io.riskstream.portfolio.config;
 
+import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.portfolio.adapters.jdbc.JdbcAnalyticsStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcPortfolioStore;
+import io.riskstream.portfolio.adapters.jdbc.JdbcRefreshQueue;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolDataStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolProfileStore;
 import io.riskstream.portfolio.application.AnalyticsStore;
@@ -14,6 +16,7 @@ import io.riskstream.portfolio.application.SymbolProfiles;
 import io.riskstream.portfolio.application.SymbolUpdates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PortfolioServiceConfiguration {
 
     @Bean
@@ -40,14 +44,17 @@ class PortfolioServiceConfiguration {
 
     @Bean
     PortfolioAnalytics portfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
-                                          OutboxWriter outbox, Clock clock) {
-        return new PortfolioAnalytics(portfolios, symbols, analytics, outbox, clock);
+                                          SymbolProfiles profiles, NamedParameterJdbcTemplate jdbc, OutboxWriter outbox,
+                                          PlatformTransactionManager txManager, MarketClock market,
+                                          PortfolioSettings settings, Clock clock) {
+        return new PortfolioAnalytics(portfolios, symbols, analytics, profiles, new JdbcRefreshQueue(jdbc), outbox,
+                new TransactionTemplate(txManager), market.calendar(), clock, settings.readinessGrace());
     }
 
     @Bean
     PortfolioCommands portfolioCommands(PortfolioStore portfolios, PortfolioAnalytics analytics, OutboxWriter outbox,
-                                        PlatformTransactionManager txManager, Clock clock) {
-        return new PortfolioCommands(portfolios, analytics, outbox, new TransactionTemplate(txManager), clock);
+                                        PlatformTransactionManager txManager, Clock clock, MarketClock market) {
+        return new PortfolioCommands(portfolios, analytics, outbox, new TransactionTemplate(txManager), clock, market);
     }
 
     @Bean

@@ -5,9 +5,13 @@ import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.application.PortfolioCommands;
 import io.riskstream.portfolio.application.PortfolioStore;
 import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.domain.InstrumentClass;
+import io.riskstream.portfolio.domain.SectorExposure;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +44,17 @@ class PortfolioController {
     }
 
     record PositionView(UUID id, String symbol, BigDecimal quantity, BigDecimal entryPrice, LocalDate entryDate,
-                        LocalDate exitDate, Double price, LocalDate priceDate, Double marketValue) {
+                        LocalDate exitDate, BigDecimal exitPrice, BigDecimal realizedPnl, Double price,
+                        LocalDate priceDate, Double marketValue) {
+    }
+
+    record ClosePositionRequest(LocalDate exitDate, BigDecimal exitPrice) {
+    }
+
+    record SectorsView(UUID portfolioId, LocalDate date, Map<String, SectorExposure.Bucket> sectors) {
+    }
+
+    record SnapshotsView(UUID portfolioId, LocalDate from, LocalDate to, List<AnalyticsStore.StoredSnapshot> snapshots) {
     }
 
     record PortfolioView(UUID id, String name, BigDecimal equity, String currency, List<PositionView> positions) {
@@ -49,7 +63,9 @@ class PortfolioController {
     record FactorExposure(double exposure, double dollar) {
     }
 
-    record ExposuresView(UUID portfolioId, LocalDate date, LocalDate priceDate, BigDecimal nav, double coverage,
+    /** Freshness: the close date used (newest and oldest) and how many trading days the oldest lags the date. */
+    record ExposuresView(UUID portfolioId, LocalDate date, LocalDate priceDate, LocalDate oldestPriceDate,
+                         Integer priceStalenessDays, LocalDate factorDate, BigDecimal nav, double coverage,
                          boolean partial, Map<String, FactorExposure> factors) {
     }
 
@@ -82,9 +98,7 @@ class PortfolioController {
                 throw new IllegalArgumentException("positions[" + i + "] is null");
             }
             try {
-                String symbol = p.symbol() == null ? null : p.symbol().trim().toUpperCase();
-                positions.add(new PositionEvent.Position(UUID.randomUUID(), symbol, p.quantity(), p.entryPrice(),
-                        p.entryDate(), null, null, null));
+                positions.add(toPosition(p));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("positions[" + i + "]: " + e.getMessage(), e);
             }
@@ -102,7 +116,7 @@ class PortfolioController {
         List<PositionView> views = portfolios.positions(id).stream().map(pos -> {
             var close = symbols.closeOnOrBefore(pos.symbol(), today);
             return new PositionView(pos.id(), pos.symbol(), pos.quantity(), pos.entryPrice(), pos.entryDate(),
-                    pos.exitDate(), close.map(SymbolDataStore.Close::price).orElse(null),
+                    pos.exitDate(), pos.exitPrice(), realizedPnl(pos), close.map(SymbolDataStore.Close::price).orElse(null),
                     close.map(SymbolDataStore.Close::date).orElse(null),
                     close.map(c -> c.price() * pos.quantity().doubleValue()).orElse(null));
         }).toList();
@@ -119,7 +133,86 @@ class PortfolioController {
                         : "portfolio " + id + " has no exposures for " + date));
         Map<String, FactorExposure> factors = new LinkedHashMap<>();
         a.factors().forEach((f, v) -> factors.put(f, new FactorExposure(v[0], v[1])));
-        return new ExposuresView(id, a.date(), a.priceDate(), a.nav(), a.coverage(), a.partial(), factors);
+        var snapshot = analytics.snapshots(id, a.date(), a.date()).stream().findFirst();
+        return new ExposuresView(id, a.date(), a.priceDate(),
+                snapshot.map(AnalyticsStore.StoredSnapshot::oldestPriceDate).orElse(null),
+                snapshot.map(AnalyticsStore.StoredSnapshot::priceStalenessDays).orElse(null),
+                snapshot.map(AnalyticsStore.StoredSnapshot::factorDate).orElse(null), a.nav(), a.coverage(),
+                a.partial(), factors);
+    }
+
+    @PostMapping("/{id}/positions")
+    ResponseEntity<PositionView> addPosition(@PathVariable UUID id, @RequestBody PositionRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request body is required");
+        }
+        PositionEvent.Position position = toPosition(request);
+        commands.addPosition(id, position, UUID.randomUUID());
+        PositionView view = get(id).positions().stream().filter(p -> p.id().equals(position.positionId()))
+                .findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/api/portfolios/" + id + "/positions/" + position.positionId()))
+                .body(view);
+    }
+
+    @PostMapping("/{id}/positions/{positionId}/close")
+    PositionView closePosition(@PathVariable UUID id, @PathVariable UUID positionId,
+                               @RequestBody ClosePositionRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request body is required");
+        }
+        if (request.exitDate() == null) {
+            throw new IllegalArgumentException("exitDate is required");
+        }
+        if (request.exitPrice() == null) {
+            throw new IllegalArgumentException("exitPrice is required");
+        }
+        commands.closePosition(id, positionId, request.exitDate(), request.exitPrice(), UUID.randomUUID());
+        return get(id).positions().stream().filter(p -> p.id().equals(positionId)).findFirst().orElseThrow();
+    }
+
+    @GetMapping("/{id}/snapshots")
+    SnapshotsView snapshots(@PathVariable UUID id,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        portfolios.find(id).orElseThrow(() -> notFound(id));
+        LocalDate last = to != null ? to : analytics.latestSnapshotDate(id).orElse(LocalDate.now());
+        LocalDate first = from != null ? from : last.minusYears(1);
+        if (first.isAfter(last)) {
+            throw new IllegalArgumentException("from " + first + " is after to " + last);
+        }
+        return new SnapshotsView(id, first, last, analytics.snapshots(id, first, last));
+    }
+
+    @GetMapping("/{id}/sectors")
+    SectorsView sectors(@PathVariable UUID id,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        portfolios.find(id).orElseThrow(() -> notFound(id));
+        LocalDate day = date != null ? date : analytics.latestSnapshotDate(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "portfolio " + id + " has no snapshots yet"));
+        if (analytics.snapshots(id, day, day).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "portfolio " + id + " has no snapshot for " + day);
+        }
+        return new SectorsView(id, day, analytics.sectors(id, day));
+    }
+
+    @ExceptionHandler(PortfolioCommands.NotFound.class)
+    ProblemDetail notFound(PortfolioCommands.NotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    private static PositionEvent.Position toPosition(PositionRequest p) {
+        String symbol = p.symbol() == null ? null : p.symbol().trim().toUpperCase();
+        return new PositionEvent.Position(UUID.randomUUID(), symbol, p.quantity(), p.entryPrice(), p.entryDate(),
+                null, null, null);
+    }
+
+    /** (exit − entry) × quantity × multiplier once the position is closed at a known price. */
+    private static BigDecimal realizedPnl(PortfolioStore.StoredPosition p) {
+        if (p.exitDate() == null || p.exitPrice() == null) {
+            return null;
+        }
+        return p.exitPrice().subtract(p.entryPrice()).multiply(p.quantity())
+                .multiply(BigDecimal.valueOf(InstrumentClass.of(p.symbol()).multiplier()));
     }
 
     private static ResponseStatusException notFound(UUID id) {

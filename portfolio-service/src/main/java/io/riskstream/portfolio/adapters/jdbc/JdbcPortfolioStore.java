@@ -62,9 +62,11 @@ public class JdbcPortfolioStore implements PortfolioStore {
     }
 
     @Override
-    public List<UUID> portfoliosHolding(String symbol) {
-        return jdbc.queryForList("select distinct portfolio_id from position where symbol = :symbol and exit_date is null",
-                new MapSqlParameterSource("symbol", symbol), UUID.class);
+    public List<UUID> portfoliosHolding(String symbol, LocalDate since) {
+        return jdbc.queryForList("""
+                        select distinct portfolio_id from position
+                        where symbol = :symbol and (exit_date is null or exit_date > :since)""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("since", since), UUID.class);
     }
 
     @Override

@@ -59,6 +59,25 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
+    public Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date) {
+        Map<String, Close> closes = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return closes;
+        }
+        // one index range scan per symbol: the newest row on or before the date
+        jdbc.query("""
+                        select s.symbol, p.trade_date, p.close from unnest(cast(:symbols as varchar[])) as s(symbol)
+                        cross join lateral (select trade_date, close from symbol_price
+                                            where symbol = s.symbol and trade_date <= :date
+                                            order by trade_date desc limit 1) p""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("date", date),
+                rs -> {
+                    closes.put(rs.getString(1), new Close(rs.getObject(2, LocalDate.class), rs.getDouble(3)));
+                });
+        return closes;
+    }
+
+    @Override
     public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
         Map<String, Map<String, Double>> betas = new HashMap<>();
         if (symbols.isEmpty()) {
@@ -73,29 +92,20 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
-    public Optional<LocalDate> latestDateCovering(Collection<String> symbols, Collection<LocalDate> candidates) {
-        if (symbols.isEmpty() || candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(jdbc.queryForObject("""
-                        select max(calculation_date) from (
-                          select calculation_date from symbol_factor
-                          where symbol in (:symbols) and calculation_date in (:dates) and factor = 'market_beta'
-                          group by calculation_date having count(distinct symbol) = :n) ready""",
-                new MapSqlParameterSource().addValue("symbols", symbols).addValue("dates", candidates)
-                        .addValue("n", symbols.size()), LocalDate.class));
-    }
-
-    @Override
-    public Optional<LocalDate> latestDateCovering(Collection<String> symbols) {
+    public Map<String, LocalDate> firstBetaDates(Collection<String> symbols) {
+        Map<String, LocalDate> first = new HashMap<>();
         if (symbols.isEmpty()) {
-            return Optional.empty();
+            return first;
         }
-        return Optional.ofNullable(jdbc.queryForObject("""
-                        select max(calculation_date) from (
-                          select calculation_date from symbol_factor
-                          where symbol in (:symbols) and factor = 'market_beta'
-                          group by calculation_date having count(distinct symbol) = :n) ready""",
-                new MapSqlParameterSource().addValue("symbols", symbols).addValue("n", symbols.size()), LocalDate.class));
+        jdbc.query("""
+                        select s.symbol, (select min(calculation_date) from symbol_factor f where f.symbol = s.symbol)
+                        from unnest(cast(:symbols as varchar[])) as s(symbol)""",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), rs -> {
+                    LocalDate date = rs.getObject(2, LocalDate.class);
+                    if (date != null) {
+                        first.put(rs.getString(1), date);
+                    }
+                });
+        return first;
     }
 }

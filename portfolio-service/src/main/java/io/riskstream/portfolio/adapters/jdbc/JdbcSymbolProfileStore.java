@@ -2,8 +2,13 @@ package io.riskstream.portfolio.adapters.jdbc;
 
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.portfolio.application.SymbolProfiles;
+import io.riskstream.portfolio.domain.SectorExposure;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
 
@@ -24,5 +29,18 @@ public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
                   updated_at = now()""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("name", p.name())
                         .addValue("sector", p.sector()).addValue("industry", p.industry()).addValue("etf", p.etf()));
+    }
+
+    @Override
+    public Map<String, SectorExposure.Profile> sectors(Collection<String> symbols) {
+        Map<String, SectorExposure.Profile> profiles = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return profiles;
+        }
+        jdbc.query("select symbol, sector, is_etf from symbol_profile where symbol in (:symbols)",
+                new MapSqlParameterSource("symbols", symbols), rs -> {
+                    profiles.put(rs.getString(1), new SectorExposure.Profile(rs.getString(2), rs.getBoolean(3)));
+                });
+        return profiles;
     }
 }

@@ -1,0 +1,33 @@
+package io.riskstream.portfolio.adapters.scheduling;
+
+import io.riskstream.portfolio.application.PortfolioAnalytics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Drains the refresh queue on a fixed delay: every waiting (portfolio, date) pair is computed once. */
+@Component
+class RefreshDrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshDrainer.class);
+
+    private final PortfolioAnalytics analytics;
+
+    RefreshDrainer(PortfolioAnalytics analytics) {
+        this.analytics = analytics;
+    }
+
+    @Scheduled(fixedDelayString = "${riskstream.portfolio.drain-interval:250ms}", initialDelayString = "1s")
+    void drain() {
+        try {
+            int n = analytics.drainAll();
+            if (n > 0) {
+                log.debug("refreshed {} (portfolio, date) pairs", n);
+            }
+        } catch (RuntimeException e) {
+            // the pairs stay queued and are retried on the next pass
+            log.warn("refresh drain failed: {}", e.toString(), e);
+        }
+    }
+}

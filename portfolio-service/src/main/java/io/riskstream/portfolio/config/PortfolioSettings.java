@@ -1,0 +1,16 @@
+package io.riskstream.portfolio.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param readinessGrace how long a requested (portfolio, date) waits for all its symbols' factors before it is
+ *                       published with partial coverage flagged
+ * @param drainInterval  pause between two passes of the refresh drainer (requests arriving meanwhile coalesce)
+ */
+@ConfigurationProperties("riskstream.portfolio")
+public record PortfolioSettings(@DefaultValue("10m") Duration readinessGrace,
+                                @DefaultValue("250ms") Duration drainInterval) {
+}

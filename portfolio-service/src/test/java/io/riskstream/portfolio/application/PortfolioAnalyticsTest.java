@@ -1,0 +1,357 @@
+package io.riskstream.portfolio.application;
+
+import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.PortfolioAnalyticsReady;
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.portfolio.domain.Concentration;
+import io.riskstream.portfolio.domain.DailySnapshotCalculation;
+import io.riskstream.portfolio.domain.FactorExposureCalculation;
+import io.riskstream.portfolio.domain.SectorExposure;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The readiness rules of the refresh queue, on in-memory ports. */
+class PortfolioAnalyticsTest {
+
+    private static final NyseCalendar NYSE = new NyseCalendar();
+    private static final LocalDate D1 = LocalDate.of(2024, 12, 2), D2 = LocalDate.of(2024, 12, 3),
+            D3 = LocalDate.of(2024, 12, 4);
+    private static final UUID P = UUID.randomUUID();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-02T12:00:00Z"));
+    private final Ports ports = new Ports(clock);
+    private final List<PortfolioAnalyticsReady> events = new ArrayList<>();
+    private final PortfolioAnalytics analytics = new PortfolioAnalytics(ports, ports.symbols, ports, ports.profiles,
+            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10));
+
+    PortfolioAnalyticsTest() {
+        ports.create(new PortfolioStore.Portfolio(P, "p", new BigDecimal("100000"), "USD"));
+        ports.savePosition(position("AAA", 100, D1));
+        ports.savePosition(position("BBB", -50, D1));
+        for (String s : List.of("AAA", "BBB")) {
+            ports.symbols.prices.put(s, new TreeMap<>(Map.of(D1, 50.0, D2, s.equals("AAA") ? 52.0 : 49.0,
+                    D3, s.equals("AAA") ? 51.0 : 47.0)));
+        }
+    }
+
+    @Test
+    void datesAreComputedInOrderOnceEverySymbolHasBetasAndEachRollsForwardFromTheLast() {
+        betas("AAA", D1, D2, D3);
+        analytics.request(P, List.of(D3, D1, D2), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isZero(); // BBB has no betas yet: nothing, and no partial results
+        assertThat(events).isEmpty();
+
+        betas("BBB", D1, D2);
+        assertThat(analytics.drainAll()).isEqualTo(2); // D3 still waits for BBB
+        betas("BBB", D3);
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        assertThat(events).extracting(PortfolioAnalyticsReady::date).containsExactly(D1, D2, D3);
+        assertThat(events).noneMatch(PortfolioAnalyticsReady::partial);
+        // D2: AAA +2 × 100; BBB falls 1 with −50 held: +50
+        assertThat(ports.snapshots.get(D2).dailyPnl()).isCloseTo(200 + 50, within(1e-9));
+        assertThat(ports.snapshots.get(D3).equity()).isCloseTo(100_000 + 250 + (-100 + 100), within(1e-9));
+        assertThat(events.getLast().nav()).isCloseTo(ports.snapshots.get(D3).equity(), within(1e-9));
+    }
+
+    @Test
+    void aBurstOfRequestsForOneDateIsOneRefresh() {
+        betas("AAA", D1);
+        betas("BBB", D1);
+        for (int i = 0; i < 30; i++) {
+            analytics.request(P, List.of(D1), UUID.randomUUID(), UUID.randomUUID());
+        }
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void afterTheGracePeriodADateIsPublishedWithPartialCoverageFlagged() {
+        betas("AAA", D1, D2);
+        betas("BBB", D1);
+        analytics.request(P, List.of(D1, D2), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        PortfolioAnalyticsReady d2 = events.getLast();
+        assertThat(d2.date()).isEqualTo(D2);
+        assertThat(d2.partial()).isTrue();
+        assertThat(d2.coverage()).isCloseTo(5_200 / (5_200 + 2_450.0), within(1e-12));
+    }
+
+    @Test
+    void recomputingAnEarlierDateRequeuesTheLaterSnapshotsSoNavStillReconciles() {
+        betas("AAA", D1, D2, D3);
+        betas("BBB", D1, D2, D3);
+        analytics.request(P, List.of(D1, D2, D3), UUID.randomUUID(), UUID.randomUUID());
+        analytics.drainAll();
+        // the D2 close of AAA is corrected; only D2 is requested, D3 follows by itself
+        ports.symbols.prices.get("AAA").put(D2, 60.0);
+        analytics.request(P, List.of(D2), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isEqualTo(2);
+        double pnl = ports.snapshots.get(D2).dailyPnl() + ports.snapshots.get(D3).dailyPnl();
+        assertThat(ports.snapshots.get(D3).equity() - 100_000).isCloseTo(pnl, within(1e-9));
+        assertThat(ports.snapshots.get(D3).equity() - 100_000).isCloseTo(100 * (51 - 50) - 50 * (47 - 50), within(1e-9));
+    }
+
+    private void betas(String symbol, LocalDate... dates) {
+        for (LocalDate d : dates) {
+            ports.symbols.betas.computeIfAbsent(symbol, s -> new TreeMap<>()).put(d, Map.of("market_beta", 1.0));
+        }
+    }
+
+    private static PortfolioStore.StoredPosition position(String symbol, double qty, LocalDate entry) {
+        return new PortfolioStore.StoredPosition(UUID.randomUUID(), P, symbol, BigDecimal.valueOf(qty),
+                BigDecimal.valueOf(50), entry, null, null, qty > 0 ? "LONG" : "SHORT");
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final class DirectTransactions extends TransactionTemplate {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            TransactionStatus status = new SimpleTransactionStatus();
+            return action.doInTransaction(status);
+        }
+    }
+
+    static final class CapturingOutbox extends OutboxWriter {
+        private final List<PortfolioAnalyticsReady> events;
+
+        CapturingOutbox(List<PortfolioAnalyticsReady> events) {
+            super(null, null, () -> {
+            });
+            this.events = events;
+        }
+
+        @Override
+        public void enqueue(EventEnvelope<?> event) {
+            events.add((PortfolioAnalyticsReady) event.payload());
+        }
+    }
+
+    static final class FakeSymbols implements SymbolDataStore {
+        final Map<String, TreeMap<LocalDate, Double>> prices = new HashMap<>();
+        final Map<String, TreeMap<LocalDate, Map<String, Double>>> betas = new HashMap<>();
+
+        @Override
+        public void savePrices(String symbol, List<PriceBar> bars) {
+        }
+
+        @Override
+        public void saveFactors(String symbol, List<FactorsReady.DatedExposures> exposures) {
+        }
+
+        @Override
+        public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
+            var series = prices.get(symbol);
+            var e = series == null ? null : series.floorEntry(date);
+            return Optional.ofNullable(e == null ? null : new Close(e.getKey(), e.getValue()));
+        }
+
+        @Override
+        public Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date) {
+            Map<String, Close> out = new HashMap<>();
+            symbols.forEach(s -> closeOnOrBefore(s, date).ifPresent(c -> out.put(s, c)));
+            return out;
+        }
+
+        @Override
+        public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
+            Map<String, Map<String, Double>> out = new HashMap<>();
+            symbols.forEach(s -> {
+                var b = betas.getOrDefault(s, new TreeMap<>()).get(date);
+                if (b != null) {
+                    out.put(s, b);
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public Map<String, LocalDate> firstBetaDates(Collection<String> symbols) {
+            Map<String, LocalDate> out = new HashMap<>();
+            symbols.stream().filter(s -> betas.containsKey(s) && !betas.get(s).isEmpty())
+                    .forEach(s -> out.put(s, betas.get(s).firstKey()));
+            return out;
+        }
+    }
+
+    /** Portfolio store, analytics store and refresh queue in memory (one portfolio). */
+    static final class Ports implements PortfolioStore, AnalyticsStore, RefreshQueue {
+        final FakeSymbols symbols = new FakeSymbols();
+        final SymbolProfiles profiles = new SymbolProfiles(new SymbolProfiles.Store() {
+            @Override
+            public void save(String symbol, ProfileUpdated.ProfileFields fields) {
+            }
+
+            @Override
+            public Map<String, SectorExposure.Profile> sectors(Collection<String> s) {
+                return Map.of();
+            }
+        });
+        final TreeMap<LocalDate, DailySnapshotCalculation.Snapshot> snapshots = new TreeMap<>();
+        final TreeMap<LocalDate, Pending> pending = new TreeMap<>();
+        final List<StoredPosition> positions = new ArrayList<>();
+        private final Clock clock;
+        private Portfolio portfolio;
+
+        Ports(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public boolean create(Portfolio p) {
+            portfolio = p;
+            return true;
+        }
+
+        @Override
+        public Optional<Portfolio> find(UUID id) {
+            return Optional.ofNullable(portfolio);
+        }
+
+        @Override
+        public void savePosition(StoredPosition position) {
+            positions.add(position);
+        }
+
+        @Override
+        public List<StoredPosition> positions(UUID portfolioId) {
+            return List.copyOf(positions);
+        }
+
+        @Override
+        public List<UUID> portfoliosHolding(String symbol, LocalDate since) {
+            return List.of(P);
+        }
+
+        @Override
+        public long openPositionCount(String symbol) {
+            return 1;
+        }
+
+        @Override
+        public boolean markKnown(String symbol) {
+            return false;
+        }
+
+        @Override
+        public void save(UUID portfolioId, BigDecimal nav, boolean partial, FactorExposureCalculation.Result result) {
+        }
+
+        @Override
+        public void saveSnapshot(UUID portfolioId, DailySnapshotCalculation.Snapshot snapshot, Concentration c,
+                                 SectorExposure sectors, double coverage, boolean partial) {
+            snapshots.put(snapshot.date(), snapshot);
+        }
+
+        @Override
+        public Optional<DailySnapshotCalculation.Previous> previousSnapshot(UUID portfolioId, LocalDate date) {
+            var e = snapshots.lowerEntry(date);
+            return Optional.ofNullable(e == null ? null : new DailySnapshotCalculation.Previous(e.getKey(),
+                    e.getValue().equity(), e.getValue().cumulativePnl(), e.getValue().cumulativeRealizedPnl(),
+                    e.getValue().cumulativeCapitalFlow()));
+        }
+
+        @Override
+        public List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date) {
+            return List.copyOf(snapshots.tailMap(date, false).keySet());
+        }
+
+        @Override
+        public List<StoredSnapshot> snapshots(UUID portfolioId, LocalDate from, LocalDate to) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, SectorExposure.Bucket> sectors(UUID portfolioId, LocalDate date) {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<LocalDate> latestSnapshotDate(UUID portfolioId) {
+            return Optional.ofNullable(snapshots.isEmpty() ? null : snapshots.lastKey());
+        }
+
+        @Override
+        public Optional<StoredAnalytics> find(UUID portfolioId, LocalDate date) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<StoredAnalytics> latest(UUID portfolioId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+            dates.forEach(d -> pending.putIfAbsent(d, new Pending(d, cause, runId, clock.instant())));
+        }
+
+        @Override
+        public List<Pending> lockPending(UUID portfolioId, int limit) {
+            return pending.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public void done(UUID portfolioId, LocalDate date) {
+            pending.remove(date);
+        }
+
+        @Override
+        public List<UUID> portfoliosWaiting() {
+            return pending.isEmpty() ? List.of() : List.of(P);
+        }
+    }
+}
