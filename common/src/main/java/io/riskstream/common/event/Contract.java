@@ -35,9 +35,6 @@ public final class Contract {
         return value;
     }
 
-    public static boolean isSymbol(String value) {
-        return value != null && SYMBOL.matcher(value).matches();
-    }
 
     public static LocalDate checkDate(LocalDate value, String field) {
         required(value, field);

@@ -75,9 +75,6 @@ public final class ResilientMarketData implements MarketDataProvider {
         return retry;
     }
 
-    public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
-    }
 
     @Override
     public String name() {

@@ -88,7 +88,7 @@ public class PriceHistory {
         }
         LocalDate from = plan.kind() == FetchPlan.Kind.INCREMENTAL ? overlapStart(plan.from(), stored.get().first())
                 : plan.from();
-        List<DailyBar> fetched = fetch(symbol, from, plan.to());
+        List<DailyBar> fetched = fetch(symbol, from, plan.to(), stored.isPresent());
         if (fetched == null) {
             return new Outcome(symbol, plan, 0, false, false, "unknown at provider");
         }
@@ -129,7 +129,7 @@ public class PriceHistory {
         if (!SymbolRules.isPricedByProvider(symbol)) {
             throw new IllegalArgumentException(symbol + " is not priced by a provider");
         }
-        List<DailyBar> fetched = fetch(symbol, from, to);
+        List<DailyBar> fetched = fetch(symbol, from, to, bars.range(symbol).isPresent());
         if (fetched == null || fetched.isEmpty()) {
             return 0;
         }
@@ -170,7 +170,7 @@ public class PriceHistory {
                                    UUID cause, UUID runId) {
         LocalDate from = stored.first().isBefore(target.minusDays(historyDays)) ? stored.first()
                 : target.minusDays(historyDays);
-        List<DailyBar> history = fetch(symbol, from, target);
+        List<DailyBar> history = fetch(symbol, from, target, true);
         // a replacement must cover what it replaces; a short or empty answer keeps the stored history
         if (history == null || history.size() < 0.9 * stored.count()) {
             String problem = "history re-based at the provider but its answer (" + (history == null ? 0 : history.size())
@@ -186,8 +186,11 @@ public class PriceHistory {
         return new Outcome(symbol, new FetchPlan(FetchPlan.Kind.BACKFILL, from, target), history.size(), true, true, null);
     }
 
-    /** Fetches and validates; null when the provider does not know the symbol (then marked inactive). */
-    private List<DailyBar> fetch(String symbol, LocalDate from, LocalDate to) {
+    /**
+     * Fetches and validates; null when the provider does not know the symbol (then marked inactive): an error saying
+     * so, or an empty answer for a symbol with no stored history.
+     */
+    private List<DailyBar> fetch(String symbol, LocalDate from, LocalDate to, boolean hasHistory) {
         List<DailyBar> fetched;
         try {
             fetched = provider.dailyBars(symbol, from, to);
@@ -198,7 +201,7 @@ public class PriceHistory {
             }
             throw new RetryLaterException(symbol + ": " + e.getMessage());
         }
-        if (fetched.isEmpty() && bars.range(symbol).isEmpty()) {
+        if (fetched.isEmpty() && !hasHistory) {
             universe.markInactive(symbol, "no price history at provider " + provider.name());
             log.warn("{}: no history at provider {}; marked inactive", symbol, provider.name());
             return null;
