@@ -2,6 +2,8 @@ package io.riskstream.system;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.testsupport.KafkaTestClient;
@@ -66,5 +68,18 @@ class RefreshCoalescingIT {
         JsonNode snapshot = Http.get(base + "/snapshots?from=" + NEXT + "&to=" + NEXT).json().get("snapshots").get(0);
         assertThat(snapshot.get("priceDate").asString()).isEqualTo(RiskstreamSystem.AS_OF);
         assertThat(snapshot.get("priceStalenessDays").asInt()).isEqualTo(1);
+
+        // the closes of the new date arrive after the betas did (prices-ready overtaken): the date is valued again
+        for (String symbol : symbols) {
+            PricesReady prices = new PricesReady(symbol, NEXT, false,
+                    List.of(new PriceBar(NEXT, 60.0, 60.0, 60.0, 60.0, 60.0, 1_000L)));
+            KafkaTestClient.send(Topics.PRICES_READY, symbol, codec.encode(EventEnvelope.of(UUID.randomUUID(), run,
+                    Instant.now(), prices)));
+        }
+        JsonNode revalued = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Http.get(base + "/snapshots?from=" + NEXT + "&to=" + NEXT).json().get("snapshots").get(0),
+                        s -> s.get("priceDate").asString().equals(NEXT.toString()));
+        assertThat(revalued.get("priceStalenessDays").asInt()).isZero();
+        assertThat(revalued.get("longValue").asDouble()).isEqualTo(30 * 100 * 60.0);
     }
 }

@@ -3,6 +3,7 @@ package io.riskstream.portfolio.application;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,8 +30,11 @@ public interface PortfolioStore {
 
     List<StoredPosition> positions(UUID portfolioId);
 
-    /** Portfolios with a position in {@code symbol} open on some day on or after {@code since}. */
-    List<UUID> portfoliosHolding(String symbol, LocalDate since);
+    /**
+     * Portfolios with a position in {@code symbol} open on some day on or after {@code since}, each with the first
+     * entry date over all its positions (where its analytics start).
+     */
+    Map<UUID, LocalDate> holdersWithFirstEntry(String symbol, LocalDate since);
 
     /** Open positions (no exit date) on {@code symbol} across all portfolios. */
     long openPositionCount(String symbol);

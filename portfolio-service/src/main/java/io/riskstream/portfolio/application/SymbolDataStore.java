@@ -15,7 +15,8 @@ public interface SymbolDataStore {
     record Close(LocalDate date, double price) {
     }
 
-    void savePrices(String symbol, List<PriceBar> bars);
+    /** Upserts the closes; returns the earliest date whose close was new or changed (empty: nothing changed). */
+    Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars);
 
     void saveFactors(String symbol, List<DatedExposures> exposures);
 

@@ -2,16 +2,19 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * prices-ready and factors-ready: keep the symbol data the analytics need; factors-ready then requests a refresh of
- * exactly the portfolios holding the symbol, for every date in the event on or after the portfolio's first entry.
+ * prices-ready and factors-ready: keep the symbol data the analytics need, then request a refresh of exactly the
+ * portfolios holding the symbol, for every date in the event (prices: every changed date) on or after the
+ * portfolio's first entry.
  * The refresh itself runs in the drainer, so thirty symbols of one portfolio arriving together cost one refresh per
  * date, not thirty.
  */
@@ -30,8 +33,18 @@ public class SymbolUpdates {
         this.tx = tx;
     }
 
-    public void pricesReady(EventEnvelope<PricesReady> event) {
-        tx.executeWithoutResult(s -> symbols.savePrices(event.payload().symbol(), event.payload().bars()));
+    /**
+     * Stores the closes and, when some were new or changed, requests those dates of the holders: a date valued
+     * before its close arrived (factors-ready overtook prices-ready) is valued again. In the usual order the request
+     * coalesces with factors-ready's, and waits for the betas like any other.
+     */
+    public int pricesReady(EventEnvelope<PricesReady> event) {
+        PricesReady ready = event.payload();
+        Integer requested = tx.execute(s -> symbols.savePrices(ready.symbol(), ready.bars())
+                .map(from -> requestHolders(ready.symbol(), ready.bars().stream().map(PriceBar::date)
+                        .filter(d -> !d.isBefore(from)).toList(), event))
+                .orElse(0));
+        return requested == null ? 0 : requested;
     }
 
     /** Returns the number of portfolios a refresh was requested for. */
@@ -40,20 +53,24 @@ public class SymbolUpdates {
         List<LocalDate> dates = ready.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
         Integer requested = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
-            int n = 0;
-            LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
-            for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol(), earliest)) {
-                LocalDate first = portfolios.positions(portfolioId).stream()
-                        .map(PortfolioStore.StoredPosition::entryDate).min(LocalDate::compareTo).orElse(null);
-                if (first == null) {
-                    continue;
-                }
-                analytics.request(portfolioId, dates.stream().filter(d -> !d.isBefore(first)).toList(),
-                        event.eventId(), event.runId());
-                n++;
-            }
-            return n;
+            return requestHolders(ready.symbol(), dates, event);
         });
         return requested == null ? 0 : requested;
+    }
+
+    /** Inside the caller's transaction: each holder's dates on or after its first entry. */
+    private int requestHolders(String symbol, List<LocalDate> dates, EventEnvelope<?> event) {
+        if (dates.isEmpty()) {
+            return 0;
+        }
+        LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        int n = 0;
+        for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, earliest).entrySet()) {
+            LocalDate first = holder.getValue();
+            analytics.request(holder.getKey(), dates.stream().filter(d -> !d.isBefore(first)).toList(),
+                    event.eventId(), event.runId());
+            n++;
+        }
+        return n;
     }
 }

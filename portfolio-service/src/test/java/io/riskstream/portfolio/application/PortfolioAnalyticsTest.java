@@ -185,7 +185,8 @@ class PortfolioAnalyticsTest {
         final Map<String, TreeMap<LocalDate, Map<String, Double>>> betas = new HashMap<>();
 
         @Override
-        public void savePrices(String symbol, List<PriceBar> bars) {
+        public Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars) {
+            return Optional.empty();
         }
 
         @Override
@@ -272,8 +273,8 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public List<UUID> portfoliosHolding(String symbol, LocalDate since) {
-            return List.of(P);
+        public Map<UUID, LocalDate> holdersWithFirstEntry(String symbol, LocalDate since) {
+            return Map.of(P, D1);
         }
 
         @Override

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,11 +64,18 @@ public class JdbcPortfolioStore implements PortfolioStore {
     }
 
     @Override
-    public List<UUID> portfoliosHolding(String symbol, LocalDate since) {
-        return jdbc.queryForList("""
-                        select distinct portfolio_id from position
-                        where symbol = :symbol and (exit_date is null or exit_date > :since)""",
-                new MapSqlParameterSource().addValue("symbol", symbol).addValue("since", since), UUID.class);
+    public Map<UUID, LocalDate> holdersWithFirstEntry(String symbol, LocalDate since) {
+        Map<UUID, LocalDate> holders = new HashMap<>();
+        jdbc.query("""
+                        select p.portfolio_id, min(p.entry_date) first_entry from position p
+                        where p.portfolio_id in (select portfolio_id from position
+                                                 where symbol = :symbol and (exit_date is null or exit_date > :since))
+                        group by p.portfolio_id""",
+                new MapSqlParameterSource().addValue("symbol", symbol).addValue("since", since),
+                rs -> {
+                    holders.put(rs.getObject("portfolio_id", UUID.class), rs.getObject("first_entry", LocalDate.class));
+                });
+        return holders;
     }
 
     @Override

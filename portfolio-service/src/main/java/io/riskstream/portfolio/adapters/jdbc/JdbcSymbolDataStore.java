@@ -24,15 +24,21 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
-    public void savePrices(String symbol, List<PriceBar> bars) {
+    public Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars) {
         // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close
-        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource().addValue("symbol", symbol)
-                .addValue("date", b.date()).addValue("close", b.close() != null ? b.close() : b.adjClose()))
-                .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("""
-                insert into symbol_price (symbol, trade_date, close) values (:symbol, :date, :close)
-                on conflict (symbol, trade_date) do update set close = excluded.close
-                where symbol_price.close is distinct from excluded.close""", rows);
+        String[] dates = bars.stream().map(b -> b.date().toString()).toArray(String[]::new);
+        Double[] closes = bars.stream().map(b -> b.close() != null ? b.close() : b.adjClose()).toArray(Double[]::new);
+        // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free
+        LocalDate earliest = jdbc.queryForObject("""
+                with changed as (
+                  insert into symbol_price (symbol, trade_date, close)
+                  select :symbol, d, c from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:closes as float8[])) as t(d, c)
+                  on conflict (symbol, trade_date) do update set close = excluded.close
+                  where symbol_price.close is distinct from excluded.close
+                  returning trade_date)
+                select min(trade_date) from changed""", new MapSqlParameterSource("symbol", symbol)
+                .addValue("dates", dates).addValue("closes", closes), LocalDate.class);
+        return Optional.ofNullable(earliest);
     }
 
     @Override
