@@ -1,0 +1,365 @@
+package io.riskstream.localstack;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code bin/riskstream bench}: the end-to-end benchmark on a running local stack started by the script with a fixed
+ * as-of date D0 and the simulated provider. (a) Cold start: M portfolios of P positions over N symbols new to the
+ * system (each symbol: a year of history and factors), until every portfolio has its D0 analytics; (b) one daily
+ * close for the next session D1, until every portfolio has D1; (c) onboardings of portfolios with one unknown symbol
+ * each, one after the other, from the POST to the portfolio's D0 analytics. Prints wall time per phase, events per
+ * second per topic, onboarding median and p95, consumer lag over time and the peak memory of each process.
+ * A benchmark, not a test: it asserts nothing about time, and exits non-zero only when a phase does not finish.
+ */
+public final class BenchCommand {
+
+    record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings, LocalDate asOf,
+                   LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
+                   Duration phaseTimeout) {
+    }
+
+    record Phase(String name, double seconds, Map<String, Long> events) {
+    }
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<Phase> phases = new ArrayList<>();
+
+    private BenchCommand(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new BenchCommand(options).run());
+    }
+
+    static Options parse(String[] args) {
+        int symbols = 5000, portfolios = 1000, positions = 20, onboardings = 50;
+        LocalDate asOf = null, next = null;
+        String price = "http://127.0.0.1:8081", portfolio = "http://127.0.0.1:8085", bootstrap = "127.0.0.1:19092";
+        Path pids = null;
+        Duration timeout = Duration.ofMinutes(20);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (v == null) {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+            i++;
+            switch (a) {
+                case "--symbols" -> symbols = positive(a, v);
+                case "--portfolios" -> portfolios = positive(a, v);
+                case "--positions" -> positions = positive(a, v);
+                case "--onboardings" -> onboardings = Integer.parseInt(v);
+                case "--as-of" -> asOf = LocalDate.parse(v);
+                case "--next" -> next = LocalDate.parse(v);
+                case "--price-url" -> price = v;
+                case "--portfolio-url" -> portfolio = v;
+                case "--bootstrap" -> bootstrap = v;
+                case "--pids" -> pids = Path.of(v);
+                case "--phase-timeout" -> timeout = Duration.ofSeconds(positive(a, v));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (asOf == null || next == null) {
+            throw new IllegalArgumentException("--as-of and --next (the stack's as-of session and the one after) are required");
+        }
+        if (positions > symbols) {
+            throw new IllegalArgumentException("--positions (" + positions + ") cannot exceed --symbols (" + symbols + ")");
+        }
+        return new Options(symbols, portfolios, positions, onboardings, asOf, next, price, portfolio, bootstrap, pids, timeout);
+    }
+
+    private static int positive(String option, String value) {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+        return n;
+    }
+
+    private int run() throws Exception {
+        try (PipelineProbe probe = new PipelineProbe(options.bootstrap())) {
+            probe.start();
+            long benchStart = System.nanoTime();
+            List<String> ids = coldStart(probe);
+            if (ids == null) {
+                return 1;
+            }
+            if (!dailyClose(probe, ids)) {
+                return 1;
+            }
+            List<Double> latencies = onboardings(probe);
+            if (latencies == null) {
+                return 1;
+            }
+            report(probe, latencies, benchStart);
+            return 0;
+        }
+    }
+
+    /** (a): the portfolios are created in parallel (4 clients); their symbols onboard as they come. */
+    private List<String> coldStart(PipelineProbe probe) throws Exception {
+        LocalDate entry = options.asOf().minusDays(28);
+        System.out.printf("(a) cold start: %d portfolios × %d positions over %d new symbols, entered %s, until every"
+                + " portfolio has analytics for %s%n", options.portfolios(), options.positionsPerPortfolio(),
+                options.symbols(), entry, options.asOf());
+        Map<String, Long> before = probe.endOffsets();
+        long t0 = System.nanoTime();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> created = new ArrayList<>();
+            for (int p = 0; p < options.portfolios(); p++) {
+                int portfolio = p;
+                created.add(clients.submit(() -> createPortfolio("bench " + portfolio, 1_000_000,
+                        symbolsOf(portfolio), entry)));
+            }
+            for (Future<String> f : created) {
+                ids.add(f.get());
+            }
+        }
+        System.out.printf("    %d portfolios created in %.1f s%n", ids.size(), seconds(t0));
+        Set<String> all = new TreeSet<>(ids);
+        boolean done = waitFor("(a)", t0, () -> probe.count(a -> !a.partial() && a.date().equals(options.asOf())
+                && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
+                && a.date().equals(options.asOf()) && all.contains(a.portfolioId())) + "/" + all.size() + " portfolios");
+        if (!done) {
+            return null;
+        }
+        phases.add(new Phase("(a) cold start", seconds(t0), delta(before, probe.endOffsets())));
+        return ids;
+    }
+
+    /** (b): one daily close for the next session, until every portfolio has its analytics. */
+    private boolean dailyClose(PipelineProbe probe, List<String> ids) throws Exception {
+        System.out.printf("(b) daily close for %s, until every portfolio has analytics for it%n", options.next());
+        Set<String> all = new TreeSet<>(ids);
+        Map<String, Long> before = probe.endOffsets();
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(options.priceUrl() + "/api/admin/daily-close?date="
+                + options.next())).POST(HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() != 200) {
+            System.err.println("triggering the daily close failed: HTTP " + r.statusCode() + " " + r.body());
+            return false;
+        }
+        boolean done = waitFor("(b)", t0, () -> probe.count(a -> !a.partial() && a.date().equals(options.next())
+                && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
+                && a.date().equals(options.next()) && all.contains(a.portfolioId())) + "/" + all.size() + " portfolios");
+        if (done) {
+            phases.add(new Phase("(b) daily close", seconds(t0), delta(before, probe.endOffsets())));
+        }
+        return done;
+    }
+
+    /** (c): sequential onboardings, each a portfolio with one symbol no one holds yet. */
+    private List<Double> onboardings(PipelineProbe probe) throws Exception {
+        if (options.onboardings() == 0) {
+            return List.of();
+        }
+        System.out.printf("(c) %d onboardings, one new symbol each, from the POST to analytics for %s%n",
+                options.onboardings(), options.asOf());
+        Map<String, Long> before = probe.endOffsets();
+        long phaseStart = System.nanoTime();
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < options.onboardings(); i++) {
+            String symbol = "NB" + letters(i, 4);
+            long t0 = System.nanoTime();
+            String id = createPortfolio("onboarding " + i, 100_000, List.of(symbol), options.asOf().minusDays(50));
+            long deadline = t0 + Duration.ofSeconds(120).toNanos();
+            PipelineProbe.Announced a;
+            while ((a = probe.find(id, options.asOf())) == null || a.partial()) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("onboarding " + i + " (" + symbol + ") had no analytics after 120 s");
+                    return null;
+                }
+                Thread.sleep(5);
+            }
+            latencies.add((a.seenAtNanos() - t0) / 1e9);
+        }
+        phases.add(new Phase("(c) " + options.onboardings() + " onboardings", seconds(phaseStart),
+                delta(before, probe.endOffsets())));
+        return latencies;
+    }
+
+    /** Portfolio p holds P consecutive symbols of the universe, so every symbol is held and most by several. */
+    private List<String> symbolsOf(int portfolio) {
+        List<String> symbols = new ArrayList<>();
+        int stride = Math.max(1, options.symbols() / Math.max(1, options.portfolios()));
+        for (int j = 0; j < options.positionsPerPortfolio(); j++) {
+            symbols.add("BS" + letters((portfolio * stride + j * 7) % options.symbols(), 4));
+        }
+        return new ArrayList<>(new TreeSet<>(symbols));
+    }
+
+    private static String letters(int n, int width) {
+        char[] c = new char[width];
+        for (int i = width - 1; i >= 0; i--) {
+            c[i] = (char) ('A' + n % 26);
+            n /= 26;
+        }
+        return new String(c);
+    }
+
+    private String createPortfolio(String name, long equity, List<String> symbols, LocalDate entry) throws IOException,
+            InterruptedException {
+        StringBuilder positions = new StringBuilder();
+        for (String s : symbols) {
+            positions.append(positions.isEmpty() ? "" : ",").append(
+                    "{\"symbol\":\"%s\",\"quantity\":100,\"entryPrice\":50.0,\"entryDate\":\"%s\"}".formatted(s, entry));
+        }
+        String body = "{\"name\":\"" + name + "\",\"equity\":" + equity + ",\"positions\":[" + positions + "]}";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(options.portfolioUrl() + "/api/portfolios"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("creating portfolio '" + name + "' failed: HTTP " + r.statusCode() + " " + r.body());
+        }
+        return json.readTree(r.body()).get("id").asString();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Prints progress every 5 s; false when the phase timeout passes first. */
+    private boolean waitFor(String phase, long t0, BooleanSupplier done, java.util.function.Supplier<String> progress)
+            throws InterruptedException {
+        long lastPrint = System.nanoTime();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - t0 > options.phaseTimeout().toNanos()) {
+                System.err.printf("%s did not finish within %d s: %s%n", phase, options.phaseTimeout().toSeconds(),
+                        progress.get());
+                return false;
+            }
+            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+                System.out.printf("    %5.1f s  %s%n", seconds(t0), progress.get());
+                lastPrint = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("    done in %.1f s%n", seconds(t0));
+        return true;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> d = new LinkedHashMap<>();
+        for (String topic : PipelineProbe.TOPICS) {
+            d.put(topic, after.getOrDefault(topic, 0L) - before.getOrDefault(topic, 0L));
+        }
+        return d;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private void report(PipelineProbe probe, List<Double> latencies, long benchStart) throws IOException {
+        System.out.println();
+        System.out.printf("riskstream bench: N=%d symbols, M=%d portfolios × %d positions, as of %s, daily close %s%n",
+                options.symbols(), options.portfolios(), options.positionsPerPortfolio(), options.asOf(), options.next());
+        System.out.printf("%-22s %9s%n", "phase", "wall (s)");
+        phases.forEach(p -> System.out.printf("%-22s %9.1f%n", p.name(), p.seconds()));
+        System.out.println();
+        System.out.println("events per second per topic (records appended during the phase / its wall time)");
+        System.out.printf("%-28s", "topic");
+        phases.forEach(p -> System.out.printf(" %16s", p.name().substring(0, 3)));
+        System.out.println();
+        for (String topic : PipelineProbe.TOPICS) {
+            System.out.printf("%-28s", topic);
+            phases.forEach(p -> System.out.printf(" %7d (%6.0f/s)", p.events().get(topic), p.events().get(topic) / p.seconds()));
+            System.out.println();
+        }
+        if (!latencies.isEmpty()) {
+            List<Double> sorted = latencies.stream().sorted().toList();
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            double p95 = sorted.get(Math.max(0, (int) Math.ceil(0.95 * sorted.size()) - 1));
+            System.out.printf("%nonboarding latency (POST → portfolio-analytics-ready): n=%d, median %.2f s, p95 %.2f s,"
+                    + " max %.2f s%n", sorted.size(), median, p95, sorted.getLast());
+        }
+        printLag(probe, benchStart);
+        printMemory();
+    }
+
+    /** The lag of every group, one row per ~10 s (the sampler takes one every 2 s). */
+    private static void printLag(PipelineProbe probe, long benchStart) {
+        List<PipelineProbe.LagSample> samples = probe.lagSamples();
+        if (samples.isEmpty()) {
+            return;
+        }
+        Set<String> groups = new TreeSet<>();
+        samples.forEach(s -> groups.addAll(s.lagByGroup().keySet()));
+        groups.removeIf(g -> g.startsWith("console") || g.startsWith("bench"));
+        System.out.println();
+        System.out.println("consumer lag (records) over time");
+        System.out.printf("%7s", "t (s)");
+        groups.forEach(g -> System.out.printf(" %13s", g.length() > 13 ? g.substring(0, 13) : g));
+        System.out.println();
+        double lastPrinted = -10;
+        for (PipelineProbe.LagSample s : samples) {
+            double t = (s.atNanos() - benchStart) / 1e9;
+            if (t - lastPrinted < 10 && s != samples.getLast()) {
+                continue;
+            }
+            lastPrinted = t;
+            System.out.printf("%7.0f", t);
+            groups.forEach(g -> System.out.printf(" %13d", s.lagByGroup().getOrDefault(g, 0L)));
+            System.out.println();
+        }
+    }
+
+    /** Peak resident memory (VmHWM) of each process the script started. */
+    private void printMemory() throws IOException {
+        if (options.pidsFile() == null || !Files.exists(options.pidsFile())) {
+            return;
+        }
+        System.out.println();
+        System.out.println("peak memory (resident set high-water mark)");
+        for (String line : Files.readAllLines(options.pidsFile())) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length != 2) {
+                continue;
+            }
+            Path status = Path.of("/proc", parts[1], "status");
+            String peak = "n/a";
+            if (Files.exists(status)) {
+                peak = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                        .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
+                long kb = peak.endsWith("kB") ? Long.parseLong(peak.replace("kB", "").trim()) : -1;
+                if (kb >= 0) {
+                    peak = "%d MiB".formatted(kb / 1024);
+                }
+            }
+            System.out.printf("%-24s %s%n", parts[0], peak);
+        }
+    }
+}
