@@ -15,8 +15,12 @@ import java.util.Optional;
 
 public class JdbcPriceWindowStore implements PriceWindowStore {
 
+    /** One statement per history: the bars travel as column arrays (see JdbcExposureStore). */
     private static final String UPSERT = """
-            insert into price_point (symbol, trade_date, adj_close, close) values (:symbol, :date, :adjClose, :close)
+            insert into price_point (symbol, trade_date, adj_close, close)
+            select :symbol, d, a, c
+            from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:adjCloses as float8[]), cast(:closes as float8[]))
+                 as u(d, a, c)
             on conflict (symbol, trade_date) do update set adj_close = excluded.adj_close, close = excluded.close
             where (price_point.adj_close, price_point.close) is distinct from (excluded.adj_close, excluded.close)""";
 
@@ -28,10 +32,13 @@ public class JdbcPriceWindowStore implements PriceWindowStore {
 
     @Override
     public void upsert(String symbol, List<PriceBar> bars) {
-        SqlParameterSource[] rows = bars.stream().map(b -> new MapSqlParameterSource().addValue("symbol", symbol)
-                .addValue("date", b.date()).addValue("adjClose", b.adjClose()).addValue("close", b.close()))
-                .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(UPSERT, rows);
+        if (bars.isEmpty()) {
+            return;
+        }
+        jdbc.update(UPSERT, new MapSqlParameterSource("symbol", symbol)
+                .addValue("dates", bars.stream().map(b -> b.date().toString()).toArray(String[]::new))
+                .addValue("adjCloses", bars.stream().map(PriceBar::adjClose).toArray(Double[]::new))
+                .addValue("closes", bars.stream().map(PriceBar::close).toArray(Double[]::new)));
     }
 
     @Override

@@ -43,16 +43,29 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
 
     @Override
     public void saveFactors(String symbol, List<DatedExposures> exposures) {
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        List<String> factors = new ArrayList<>();
+        List<Double> betas = new ArrayList<>();
         for (DatedExposures dated : exposures) {
-            dated.factors().forEach((factor, value) -> rows.add(new MapSqlParameterSource().addValue("symbol", symbol)
-                    .addValue("date", dated.calculationDate()).addValue("factor", factor)
-                    .addValue("beta", value.beta())));
+            dated.factors().forEach((factor, value) -> {
+                dates.add(dated.calculationDate().toString());
+                factors.add(factor);
+                betas.add(value.beta());
+            });
         }
-        jdbc.batchUpdate("""
-                insert into symbol_factor (symbol, calculation_date, factor, beta) values (:symbol, :date, :factor, :beta)
+        if (dates.isEmpty()) {
+            return;
+        }
+        // one statement per event: rows as column arrays, unnested server-side
+        jdbc.update("""
+                insert into symbol_factor (symbol, calculation_date, factor, beta)
+                select :symbol, d, f, b
+                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]))
+                     as u(d, f, b)
                 on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta
-                where symbol_factor.beta is distinct from excluded.beta""", rows.toArray(SqlParameterSource[]::new));
+                where symbol_factor.beta is distinct from excluded.beta""", new MapSqlParameterSource("symbol", symbol)
+                .addValue("dates", dates.toArray(String[]::new)).addValue("factors", factors.toArray(String[]::new))
+                .addValue("betas", betas.toArray(Double[]::new)));
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 
 public class JdbcBarStore implements BarStore {
@@ -64,19 +66,44 @@ public class JdbcBarStore implements BarStore {
 
     @Override
     public List<DailyBar> insertMissing(List<DailyBar> bars, String source) {
-        SqlParameterSource[] rows = bars.stream().map(b -> params(b, source)).toArray(SqlParameterSource[]::new);
-        // one batch; the driver reports per row whether it was inserted (1) or already there (0)
-        int[] counts = jdbc.batchUpdate("""
-                insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
-                values (:symbol, :date, :open, :high, :low, :close, :adjClose, :volume, :source)
-                on conflict (symbol, trade_date) do nothing""", rows);
-        List<DailyBar> inserted = new java.util.ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
-                inserted.add(bars.get(i));
-            }
+        if (bars.isEmpty()) {
+            return List.of();
         }
-        return inserted;
+        // one statement for the whole history (rows as column arrays, decimals as text so they stay exact);
+        // RETURNING tells which bars were new
+        int n = bars.size();
+        String[] symbols = new String[n], dates = new String[n], open = new String[n], high = new String[n],
+                low = new String[n], close = new String[n], adjClose = new String[n];
+        Long[] volume = new Long[n];
+        for (int i = 0; i < n; i++) {
+            DailyBar b = bars.get(i);
+            symbols[i] = b.symbol();
+            dates[i] = b.date().toString();
+            open[i] = text(b.open());
+            high[i] = text(b.high());
+            low[i] = text(b.low());
+            close[i] = text(b.close());
+            adjClose[i] = text(b.adjClose());
+            volume[i] = b.volume();
+        }
+        Set<String> inserted = new HashSet<>(jdbc.queryForList("""
+                insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
+                select s, d, o, h, l, c, a, v, :source
+                from unnest(cast(:symbols as varchar[]), cast(cast(:dates as varchar[]) as date[]),
+                            cast(cast(:open as varchar[]) as numeric[]), cast(cast(:high as varchar[]) as numeric[]),
+                            cast(cast(:low as varchar[]) as numeric[]), cast(cast(:close as varchar[]) as numeric[]),
+                            cast(cast(:adjClose as varchar[]) as numeric[]), cast(:volume as bigint[]))
+                     as u(s, d, o, h, l, c, a, v)
+                on conflict (symbol, trade_date) do nothing
+                returning symbol || '|' || trade_date""", new MapSqlParameterSource("source", source)
+                .addValue("symbols", symbols).addValue("dates", dates).addValue("open", open).addValue("high", high)
+                .addValue("low", low).addValue("close", close).addValue("adjClose", adjClose).addValue("volume", volume),
+                String.class));
+        return bars.stream().filter(b -> inserted.contains(b.symbol() + "|" + b.date())).toList();
+    }
+
+    private static String text(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).toPlainString();
     }
 
     private static MapSqlParameterSource params(DailyBar b, String source) {
