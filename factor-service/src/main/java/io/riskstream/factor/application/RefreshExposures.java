@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +123,7 @@ public class RefreshExposures {
         LocalDate from = dates.first().minusDays(LOOKBACK_DAYS);
         LocalDate to = dates.last();
         PriceSeries series = prices.load(symbol, from, to, column);
-        Map<String, PriceSeries> regressors = new HashMap<>();
-        for (String benchmark : benchmarks) {
-            regressors.put(benchmark, prices.load(benchmark, from, to, column));
-        }
+        Map<String, PriceSeries> regressors = prices.loadAll(benchmarks, from, to, column);
         List<SymbolExposures> results = model.compute(series, regressors, List.copyOf(dates));
         Optional<Double> providerBeta = exposures.providerBeta(symbol).filter(b -> b != 0.0);
         List<DatedExposures> dated = new ArrayList<>(results.size());
@@ -168,14 +164,6 @@ public class RefreshExposures {
 
     /** The last date for which every benchmark has a price (empty while one has none). */
     private Optional<LocalDate> benchmarkCoverage() {
-        LocalDate coverage = null;
-        for (String benchmark : benchmarks) {
-            Optional<LocalDate> latest = prices.latest(benchmark);
-            if (latest.isEmpty()) {
-                return Optional.empty();
-            }
-            coverage = coverage == null || latest.get().isBefore(coverage) ? latest.get() : coverage;
-        }
-        return Optional.ofNullable(coverage);
+        return prices.coverage(benchmarks);
     }
 }

@@ -11,6 +11,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 
 public class JdbcPriceWindowStore implements PriceWindowStore {
@@ -61,6 +65,41 @@ public class JdbcPriceWindowStore implements PriceWindowStore {
                 });
         return new PriceSeries(symbol, dates.toArray(LocalDate[]::new),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Override
+    public Map<String, PriceSeries> loadAll(Collection<String> symbols, LocalDate from, LocalDate to, PriceColumn column) {
+        String priceExpr = column == PriceColumn.CLOSE ? "coalesce(close, adj_close)" : "adj_close";
+        Map<String, List<LocalDate>> dates = new LinkedHashMap<>();
+        Map<String, List<Double>> values = new HashMap<>();
+        symbols.forEach(s -> {
+            dates.put(s, new ArrayList<>());
+            values.put(s, new ArrayList<>());
+        });
+        jdbc.query("select symbol, trade_date, " + priceExpr + " from price_point where symbol = any(cast(:symbols as varchar[])) "
+                        + "and trade_date between :from and :to order by symbol, trade_date",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("from", from)
+                        .addValue("to", to),
+                rs -> {
+                    String symbol = rs.getString(1);
+                    dates.get(symbol).add(rs.getObject(2, LocalDate.class));
+                    values.get(symbol).add(rs.getDouble(3));
+                });
+        Map<String, PriceSeries> series = new LinkedHashMap<>();
+        dates.forEach((symbol, d) -> series.put(symbol, new PriceSeries(symbol, d.toArray(LocalDate[]::new),
+                values.get(symbol).stream().mapToDouble(Double::doubleValue).toArray())));
+        return series;
+    }
+
+    @Override
+    public Optional<LocalDate> coverage(Collection<String> symbols) {
+        // one round trip instead of one per symbol: asked on every prices-ready
+        return jdbc.query("""
+                        select case when count(latest) = :n then min(latest) end from (
+                          select (select max(trade_date) from price_point p where p.symbol = s.symbol) latest
+                          from unnest(cast(:symbols as varchar[])) as s(symbol)) t""",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)).addValue("n", symbols.size()),
+                (rs, i) -> rs.getObject(1, LocalDate.class)).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override
