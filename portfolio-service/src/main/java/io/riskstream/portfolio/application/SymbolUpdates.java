@@ -2,10 +2,15 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStageReport;
+import io.riskstream.common.outbox.OutboxWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +26,13 @@ public class SymbolUpdates {
     private final PortfolioStore portfolios;
     private final PortfolioAnalytics analytics;
     private final TransactionTemplate tx;
+    private final OutboxWriter outbox;
+    private final Clock clock;
 
     public SymbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                         TransactionTemplate tx) {
+                         TransactionTemplate tx, OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.symbols = symbols;
         this.portfolios = portfolios;
         this.analytics = analytics;
@@ -38,9 +47,9 @@ public class SymbolUpdates {
     public int factorsReady(EventEnvelope<FactorsReady> event) {
         FactorsReady ready = event.payload();
         List<LocalDate> dates = ready.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
-        Integer requested = tx.execute(s -> {
+        Integer count = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
-            int n = 0;
+            List<String> requested = new ArrayList<>();
             LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
             for (UUID portfolioId : portfolios.portfoliosHolding(ready.symbol(), earliest)) {
                 LocalDate first = portfolios.positions(portfolioId).stream()
@@ -50,10 +59,14 @@ public class SymbolUpdates {
                 }
                 analytics.request(portfolioId, dates.stream().filter(d -> !d.isBefore(first)).toList(),
                         event.eventId(), event.runId());
-                n++;
+                requested.add(portfolioId.toString());
             }
-            return n;
+            // the run's portfolios stage learns which portfolios this symbol's factors queued (maybe none)
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "portfolios"),
+                    event.runId(), clock.instant(),
+                    RunStageReport.acknowledged(event.runId(), "portfolios", ready.symbol(), requested)));
+            return requested.size();
         });
-        return requested == null ? 0 : requested;
+        return count == null ? 0 : count;
     }
 }
