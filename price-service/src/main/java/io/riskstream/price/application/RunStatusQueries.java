@@ -45,6 +45,18 @@ public class RunStatusQueries {
         return runs.recent(limit).stream().map(r -> summary(r.runId(), Optional.of(r))).toList();
     }
 
+    /** Runs started since {@code since} (at most {@code limit}, newest first) per state: running, succeeded, failed. */
+    public Map<String, Integer> statesSince(Instant since, int limit) {
+        Map<String, Integer> states = new LinkedHashMap<>();
+        for (RunOutcome.State state : RunOutcome.State.values()) {
+            states.put(state.name().toLowerCase(), 0);
+        }
+        for (RunStore.Run run : runs.startedSince(since, limit)) {
+            states.merge(summary(run.runId(), Optional.of(run)).state(), 1, Integer::sum);
+        }
+        return states;
+    }
+
     /** Empty when the run was neither started here nor seen in any event. */
     public Optional<RunDetail> detail(UUID runId) {
         Optional<RunStore.Run> run = runs.find(runId);

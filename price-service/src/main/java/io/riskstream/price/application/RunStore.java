@@ -62,4 +62,6 @@ public interface RunStore {
     List<StageCount> counts(UUID runId);
 
     List<Run> recent(int limit);
+
+    List<Run> startedSince(Instant since, int limit);
 }

@@ -134,4 +134,10 @@ public class JdbcRunStore implements RunStore {
         return jdbc.query("select * from run order by started_at desc limit :limit",
                 new MapSqlParameterSource("limit", limit), RUN);
     }
+
+    @Override
+    public List<Run> startedSince(Instant since, int limit) {
+        return jdbc.query("select * from run where started_at >= :since order by started_at desc limit :limit",
+                new MapSqlParameterSource("since", Timestamp.from(since)).addValue("limit", limit), RUN);
+    }
 }
