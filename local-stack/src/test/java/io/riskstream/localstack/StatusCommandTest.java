@@ -50,7 +50,7 @@ class StatusCommandTest {
         String text = StatusCommand.renderList(JSON.readTree(list));
         assertThat(text.lines().findFirst().orElseThrow()).startsWith("RUN").contains("KIND").contains("STATE");
         assertThat(text).contains("6f1c0d2e-0000-4000-8000-000000000001  daily-close      2024-12-27  succeeded")
-                .contains("18/24    5/-        0/-            10/18    0/0");
+                .contains("18/24   5/-       0/-           10/18    0/0");
     }
 
     @Test
