@@ -31,7 +31,8 @@ class MonitoringConfigTest {
     private static final Set<String> EXPORTED = Set.of("riskstream_consumer_lag_seconds", "riskstream_consumer_lag_records",
             "riskstream_consumer_committed_offset", "riskstream_consumer_group_members", "riskstream_records_processed_total",
             "riskstream_records_failed_total", "riskstream_dlt_records_total", "riskstream_outbox_published_total",
-            "riskstream_outbox_publish_failures_total", "riskstream_provider_calls_total", "up");
+            "riskstream_outbox_publish_failures_total", "riskstream_provider_calls_total",
+            "riskstream_freshness_subjects", "riskstream_freshness_max_trading_days", "riskstream_runs", "up");
     private static final Pattern METRIC = Pattern.compile("\\b(riskstream_[a-z_]+|up)\\b(?=\\s*[{\\[)=<>!]|\\s*$)");
 
     @SuppressWarnings("unchecked")
@@ -65,7 +66,8 @@ class MonitoringConfigTest {
             }
         }
         assertThat(alerts).contains("RiskstreamConsumerLagHigh", "RiskstreamConsumerStalled", "RiskstreamConsumerStopped",
-                "RiskstreamDeadLettersGrowing", "RiskstreamRunFailing").doesNotHaveDuplicates();
+                "RiskstreamDeadLettersGrowing", "RiskstreamRunFailing", "RiskstreamRunFailed",
+                "RiskstreamDataOneTradingDayOld", "RiskstreamDataTwoTradingDaysOld").doesNotHaveDuplicates();
     }
 
     @Test

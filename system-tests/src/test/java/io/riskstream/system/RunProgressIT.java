@@ -40,7 +40,7 @@ class RunProgressIT {
             JsonNode stages = r.json().get("stages");
             assertThat(stages.at("/prices/done").asInt()).as(r.body()).isGreaterThanOrEqualTo(1);
             assertThat(stages.at("/factors/done").asInt()).as(r.body()).isGreaterThanOrEqualTo(1);
-            assertThat(stages.at("/portfolio/done").asInt()).as(r.body()).isGreaterThanOrEqualTo(1);
+            assertThat(stages.at("/portfolios/done").asInt()).as(r.body()).isGreaterThanOrEqualTo(1);
             assertThat(r.body()).contains("\"subject\":\"RUNX\"").contains("\"subject\":\"" + portfolio + "\"");
         });
     }

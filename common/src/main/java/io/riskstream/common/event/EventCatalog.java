@@ -19,7 +19,8 @@ public final class EventCatalog {
             new Entry(Topics.PROFILE_UPDATED, "profile-updated", ProfileUpdated.class, 1),
             new Entry(Topics.FUNDAMENTALS_READY, "fundamentals-ready", FundamentalsReady.class, 1),
             new Entry(Topics.FACTORS_READY, "factors-ready", FactorsReady.class, 1),
-            new Entry(Topics.PORTFOLIO_ANALYTICS_READY, "portfolio-analytics-ready", PortfolioAnalyticsReady.class, 1));
+            new Entry(Topics.PORTFOLIO_ANALYTICS_READY, "portfolio-analytics-ready", PortfolioAnalyticsReady.class, 1),
+            new Entry(Topics.RUN_STATUS, "run-stage-report", RunStageReport.class, 1));
 
     private static final Map<String, Entry> BY_TOPIC =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::topic, Function.identity()));

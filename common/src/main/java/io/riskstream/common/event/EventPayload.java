@@ -7,7 +7,7 @@ package io.riskstream.common.event;
  */
 public sealed interface EventPayload
         permits PositionEvent, SymbolAdded, DailyClose, PricesReady, ProfileUpdated, FundamentalsReady, FactorsReady,
-        PortfolioAnalyticsReady {
+        PortfolioAnalyticsReady, RunStageReport {
 
     /** The record key of the event: the symbol, the portfolio id, or the trading date. */
     String key();

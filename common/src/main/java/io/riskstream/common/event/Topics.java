@@ -13,6 +13,7 @@ public final class Topics {
     public static final String FUNDAMENTALS_READY = "fundamentals-ready";
     public static final String FACTORS_READY = "factors-ready";
     public static final String PORTFOLIO_ANALYTICS_READY = "portfolio-analytics-ready";
+    public static final String RUN_STATUS = "run-status";
 
     /** Suffix of the dead-letter topic of every topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

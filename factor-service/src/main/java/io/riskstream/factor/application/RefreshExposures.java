@@ -7,6 +7,7 @@ import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.marketdata.PriceColumn;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.domain.exposure.FactorFit;
@@ -89,18 +90,37 @@ public class RefreshExposures {
                     ? prices.dates(ready.symbol(), horizonStart, ready.through())
                     : ready.bars().stream().map(PriceBar::date).filter(d -> !d.isBefore(horizonStart)).toList();
             int n = refresh(ready.symbol(), dates, mayWait, event.eventId(), event.runId());
+            List<String> announced = new ArrayList<>();
+            if (n > 0) {
+                announced.add(ready.symbol());
+            }
             if (benchmark) {
                 Optional<LocalDate> coverage = benchmarkCoverage();
                 if (coverage.isPresent()) {
                     for (var pending : exposures.takePending(coverage.get()).entrySet()) {
                         exposures.lockSymbol(pending.getKey());
-                        n += refresh(pending.getKey(), pending.getValue(), true, event.eventId(), event.runId());
+                        int released = refresh(pending.getKey(), pending.getValue(), true, event.eventId(), event.runId());
+                        if (released > 0 && !announced.contains(pending.getKey())) {
+                            announced.add(pending.getKey());
+                        }
+                        n += released;
                     }
                 }
             }
+            acknowledge(event, announced);
             return n;
         });
         return computed == null ? 0 : computed;
+    }
+
+    /**
+     * Tells the run which symbols this prices-ready gave factors-ready for (none when its dates wait for benchmarks
+     * or no factor fits), so the run's factors stage knows its work before it is done.
+     */
+    private void acknowledge(EventEnvelope<PricesReady> event, List<String> announced) {
+        RunStageReport ack = RunStageReport.acknowledged(event.runId(), "factors", event.payload().symbol(), announced);
+        outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "factors"), event.runId(),
+                clock.instant(), ack));
     }
 
     private int refresh(String symbol, List<LocalDate> requested, boolean holdsPendingLock, UUID cause, UUID runId) {

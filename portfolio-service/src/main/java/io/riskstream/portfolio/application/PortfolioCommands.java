@@ -4,6 +4,7 @@ import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PositionEvent;
+import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.outbox.OutboxWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +58,7 @@ public class PortfolioCommands {
         tx.executeWithoutResult(s -> {
             portfolios.create(new PortfolioStore.Portfolio(request.id(), request.info().name(), request.info().equity(),
                     request.info().currency()));
+            declarePortfolio(request.id(), "onboarding", runId, runId);
             for (PositionEvent.Position position : request.positions()) {
                 record(request.id(), position, runId, runId);
             }
@@ -76,6 +78,7 @@ public class PortfolioCommands {
             if (portfolios.positions(portfolioId).stream().anyMatch(p -> p.id().equals(position.positionId()))) {
                 throw new IllegalArgumentException("position " + position.positionId() + " exists already");
             }
+            declarePortfolio(portfolioId, "position-change", runId, runId);
             record(portfolioId, position, runId, runId);
             analytics.requestRange(portfolioId, position.entryDate(), market.latestCompletedSession(), runId, runId);
         });
@@ -97,6 +100,7 @@ public class PortfolioCommands {
                     open.entryPrice(), open.entryDate(), exitDate, exitPrice,
                     PositionEvent.PositionType.valueOf(open.type()));
             rejectFutureDates(List.of(position));
+            declarePortfolio(portfolioId, "position-change", runId, runId);
             record(portfolioId, position, runId, runId);
             analytics.requestRange(portfolioId, exitDate, market.latestCompletedSession(), runId, runId);
             return portfolios.positions(portfolioId).stream().filter(p -> p.id().equals(positionId)).findFirst()
@@ -136,6 +140,7 @@ public class PortfolioCommands {
                 portfolios.create(new PortfolioStore.Portfolio(e.portfolioId(), e.portfolio().name(),
                         e.portfolio().equity(), e.portfolio().currency()));
             }
+            declarePortfolio(e.portfolioId(), "position-events", event.eventId(), event.runId());
             record(e.portfolioId(), e.position(), event.eventId(), event.runId());
             analytics.requestRange(e.portfolioId(), from, market.latestCompletedSession(), event.eventId(),
                     event.runId());
@@ -152,10 +157,20 @@ public class PortfolioCommands {
             // new to the system, or held again after all positions closed: ACTIVE (known symbols cost no provider call)
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-added", p.symbol()), runId, clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.ACTIVE, "position in portfolio " + portfolioId)));
+            // price-service answers every symbol-added with prices-ready or a skip: the run waits for it
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "prices", p.symbol()), runId,
+                    clock.instant(), RunStageReport.expected(runId, null, "prices", List.of(p.symbol()))));
         } else if (p.exitDate() != null && open == 0) {
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-released", p.symbol()), runId, clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.UNIVERSE, "no open positions", true)));
         }
+    }
+
+    /** The run's portfolios stage: this portfolio is refreshed for it (its analytics-ready completes it). */
+    private void declarePortfolio(UUID portfolioId, String runKind, UUID cause, UUID runId) {
+        outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "portfolios", portfolioId.toString()),
+                runId, clock.instant(), RunStageReport.expected(runId, runKind, "portfolios",
+                        List.of(portfolioId.toString()))));
     }
 
     private void rejectFutureDates(List<PositionEvent.Position> positions) {

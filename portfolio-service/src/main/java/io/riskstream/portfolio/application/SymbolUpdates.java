@@ -2,11 +2,16 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStageReport;
+import io.riskstream.common.outbox.OutboxWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +29,13 @@ public class SymbolUpdates {
     private final PortfolioStore portfolios;
     private final PortfolioAnalytics analytics;
     private final TransactionTemplate tx;
+    private final OutboxWriter outbox;
+    private final Clock clock;
 
     public SymbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                         TransactionTemplate tx) {
+                         TransactionTemplate tx, OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.symbols = symbols;
         this.portfolios = portfolios;
         this.analytics = analytics;
@@ -42,7 +51,7 @@ public class SymbolUpdates {
         PricesReady ready = event.payload();
         Integer requested = tx.execute(s -> symbols.savePrices(ready.symbol(), ready.bars())
                 .map(from -> requestHolders(ready.symbol(), ready.bars().stream().map(PriceBar::date)
-                        .filter(d -> !d.isBefore(from)).toList(), event))
+                        .filter(d -> !d.isBefore(from)).toList(), event).size())
                 .orElse(0));
         return requested == null ? 0 : requested;
     }
@@ -51,26 +60,31 @@ public class SymbolUpdates {
     public int factorsReady(EventEnvelope<FactorsReady> event) {
         FactorsReady ready = event.payload();
         List<LocalDate> dates = ready.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
-        Integer requested = tx.execute(s -> {
+        Integer count = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
-            return requestHolders(ready.symbol(), dates, event);
+            List<String> requested = requestHolders(ready.symbol(), dates, event);
+            // the run's portfolios stage learns which portfolios this symbol's factors queued (maybe none)
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "portfolios"),
+                    event.runId(), clock.instant(),
+                    RunStageReport.acknowledged(event.runId(), "portfolios", ready.symbol(), requested)));
+            return requested.size();
         });
-        return requested == null ? 0 : requested;
+        return count == null ? 0 : count;
     }
 
-    /** Inside the caller's transaction: each holder's dates on or after its first entry. */
-    private int requestHolders(String symbol, List<LocalDate> dates, EventEnvelope<?> event) {
+    /** Inside the caller's transaction: each holder's dates on or after its first entry; returns the holders. */
+    private List<String> requestHolders(String symbol, List<LocalDate> dates, EventEnvelope<?> event) {
         if (dates.isEmpty()) {
-            return 0;
+            return List.of();
         }
         LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
-        int n = 0;
+        List<String> requested = new ArrayList<>();
         for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, earliest).entrySet()) {
             LocalDate first = holder.getValue();
             analytics.request(holder.getKey(), dates.stream().filter(d -> !d.isBefore(first)).toList(),
                     event.eventId(), event.runId());
-            n++;
+            requested.add(holder.getKey().toString());
         }
-        return n;
+        return requested;
     }
 }

@@ -59,8 +59,8 @@ class PortfolioServiceConfiguration {
 
     @Bean
     SymbolUpdates symbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                                PlatformTransactionManager txManager) {
-        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager));
+                                PlatformTransactionManager txManager, OutboxWriter outbox, Clock clock) {
+        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager), outbox, clock);
     }
 
     @Bean

@@ -23,8 +23,10 @@ public class BackfillHistory {
     private final UniverseStore universe;
     private final PriceHistory history;
     private final TransactionTemplate tx;
+    private final RunReports reports;
 
-    public BackfillHistory(UniverseStore universe, PriceHistory history, TransactionTemplate tx) {
+    public BackfillHistory(UniverseStore universe, PriceHistory history, TransactionTemplate tx, RunReports reports) {
+        this.reports = reports;
         this.universe = universe;
         this.history = history;
         this.tx = tx;
@@ -38,15 +40,22 @@ public class BackfillHistory {
                 ? universe.dueSymbols(List.of(Tier.ACTIVE, Tier.WATCHLIST)).stream().map(UniverseStore.Entry::symbol).toList()
                 : symbols;
         List<SymbolResult> results = new ArrayList<>();
+        tx.executeWithoutResult(s -> reports.expected(runId, runId, "backfill", targets));
         for (String symbol : targets) {
             UUID cause = EventIds.derive(runId, "backfill", symbol);
             try {
                 Integer n = tx.execute(s -> {
                     universe.register(symbol, Tier.UNIVERSE);
-                    return history.backfill(symbol, from, to, cause, runId);
+                    int inserted = history.backfill(symbol, from, to, cause, runId);
+                    if (inserted == 0) {
+                        reports.skipped(cause, runId, symbol); // nothing missing: no prices-ready follows
+                    }
+                    return inserted;
                 });
                 results.add(new SymbolResult(symbol, n == null ? 0 : n, null));
             } catch (RuntimeException e) {
+                tx.executeWithoutResult(s -> reports.failed(cause, runId, symbol, e.getClass().getName() + ": "
+                        + e.getMessage()));
                 results.add(new SymbolResult(symbol, 0, e.getMessage()));
             }
         }

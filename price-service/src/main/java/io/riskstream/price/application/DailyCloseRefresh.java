@@ -40,9 +40,12 @@ public class DailyCloseRefresh {
     private final TradingCalendar calendar;
     private final TransactionTemplate tx;
     private final DayOfWeek universeDay;
+    private final RunReports reports;
 
     public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
-                             TradingCalendar calendar, TransactionTemplate tx, DayOfWeek universeDay) {
+                             TradingCalendar calendar, TransactionTemplate tx, DayOfWeek universeDay,
+                             RunReports reports) {
+        this.reports = reports;
         this.universe = universe;
         this.history = history;
         this.provider = provider;
@@ -55,6 +58,7 @@ public class DailyCloseRefresh {
         LocalDate date = event.payload().tradingDate();
         if (!calendar.isTradingDay(date)) {
             log.info("daily-close for {}: not a trading day, nothing to do", date);
+            tx.executeWithoutResult(s -> reports.expected(event.eventId(), event.runId(), "daily-close", List.of()));
             return new Summary(0, 0, 0, 0, 0);
         }
         List<Tier> tiers = universeRefreshDay(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
@@ -74,6 +78,10 @@ public class DailyCloseRefresh {
                 behind.add(entry.symbol());
             }
         }
+        // the run's prices stage: every symbol this close has to bring up to date (a redelivery declares the rest)
+        List<String> toRefresh = new ArrayList<>(oneBehind);
+        toRefresh.addAll(behind);
+        tx.executeWithoutResult(s -> reports.expected(event.eventId(), event.runId(), "daily-close", toRefresh));
         Map<String, Quote> quotes = quotes(oneBehind);
         int fromQuotes = 0, fetched = 0, failed = 0;
         for (String symbol : oneBehind) {
@@ -83,19 +91,20 @@ public class DailyCloseRefresh {
                 continue;
             }
             try {
-                tx.execute(s -> history.storeQuote(symbol, quote, date, event.eventId(), event.runId()));
+                tx.execute(s -> skippedUnlessAnnounced(event,
+                        history.storeQuote(symbol, quote, date, event.eventId(), event.runId())));
                 fromQuotes++;
             } catch (DataAccessException e) {
                 throw e; // the database is the problem, not the symbol: retry the whole event (done symbols skip)
             } catch (RuntimeException e) {
                 failed++;
-                recordFailure(symbol, date, e);
+                recordFailure(event, symbol, date, e);
             }
         }
         for (String symbol : behind) {
             try {
-                PriceHistory.Outcome outcome = tx.execute(s ->
-                        history.bringUpToDate(symbol, date, event.eventId(), event.runId()));
+                PriceHistory.Outcome outcome = tx.execute(s -> skippedUnlessAnnounced(event,
+                        history.bringUpToDate(symbol, date, event.eventId(), event.runId())));
                 if (outcome != null && outcome.announced()) {
                     fetched++;
                 }
@@ -103,7 +112,7 @@ public class DailyCloseRefresh {
                 throw e;
             } catch (RuntimeException e) {
                 failed++;
-                recordFailure(symbol, date, e);
+                recordFailure(event, symbol, date, e);
             }
         }
         Summary summary = new Summary(due.size(), fromQuotes, fetched, upToDate, failed);
@@ -124,8 +133,19 @@ public class DailyCloseRefresh {
         }
     }
 
-    private void recordFailure(String symbol, LocalDate date, RuntimeException e) {
-        tx.executeWithoutResult(s -> universe.recordError(symbol, e.getMessage()));
+    /** A symbol with nothing new to announce is done for this run without a prices-ready: say so. */
+    private PriceHistory.Outcome skippedUnlessAnnounced(EventEnvelope<DailyClose> event, PriceHistory.Outcome outcome) {
+        if (outcome != null && !outcome.announced()) {
+            reports.skipped(event.eventId(), event.runId(), outcome.symbol());
+        }
+        return outcome;
+    }
+
+    private void recordFailure(EventEnvelope<DailyClose> event, String symbol, LocalDate date, RuntimeException e) {
+        tx.executeWithoutResult(s -> {
+            universe.recordError(symbol, e.getMessage());
+            reports.failed(event.eventId(), event.runId(), symbol, e.getClass().getName() + ": " + e.getMessage());
+        });
         log.warn("daily-close {}: {} failed: {}", date, symbol, e.getMessage());
     }
 

@@ -5,6 +5,8 @@ import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 /**
  * {@code symbol-added}: register the symbol and backfill its history at once (one transaction per symbol); a release
  * (no open positions left) only lowers its tier.
@@ -15,8 +17,11 @@ public class OnboardSymbol {
     private final PriceHistory history;
     private final MarketClock marketClock;
     private final TransactionTemplate tx;
+    private final RunReports reports;
 
-    public OnboardSymbol(UniverseStore universe, PriceHistory history, MarketClock marketClock, TransactionTemplate tx) {
+    public OnboardSymbol(UniverseStore universe, PriceHistory history, MarketClock marketClock, TransactionTemplate tx,
+                         RunReports reports) {
+        this.reports = reports;
         this.universe = universe;
         this.history = history;
         this.marketClock = marketClock;
@@ -31,8 +36,14 @@ public class OnboardSymbol {
         }
         return tx.execute(status -> {
             universe.register(added.symbol(), added.tier());
-            return history.bringUpToDate(added.symbol(), marketClock.latestCompletedSession(), event.eventId(),
-                    event.runId());
+            reports.expected(event.eventId(), event.runId(), null, List.of(added.symbol()));
+            PriceHistory.Outcome outcome = history.bringUpToDate(added.symbol(), marketClock.latestCompletedSession(),
+                    event.eventId(), event.runId());
+            if (!outcome.announced()) {
+                // already up to date, or not priced by a provider: the run's prices stage has nothing to wait for
+                reports.skipped(event.eventId(), event.runId(), added.symbol());
+            }
+            return outcome;
         });
     }
 }

@@ -12,6 +12,7 @@ import io.riskstream.price.application.BenchmarkBootstrap;
 import io.riskstream.price.application.DailyCloseRefresh;
 import io.riskstream.price.application.OnboardSymbol;
 import io.riskstream.price.application.PriceHistory;
+import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -44,22 +45,28 @@ class PriceServiceConfiguration {
     }
 
     @Bean
-    BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, PlatformTransactionManager txManager) {
-        return new BackfillHistory(universe, history, new TransactionTemplate(txManager));
+    RunReports runReports(OutboxWriter outbox, Clock clock) {
+        return new RunReports(outbox, clock);
+    }
+
+    @Bean
+    BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, PlatformTransactionManager txManager,
+                                    RunReports reports) {
+        return new BackfillHistory(universe, history, new TransactionTemplate(txManager), reports);
     }
 
     @Bean
     OnboardSymbol onboardSymbol(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                                PlatformTransactionManager txManager) {
-        return new OnboardSymbol(universe, history, marketClock, new TransactionTemplate(txManager));
+                                PlatformTransactionManager txManager, RunReports reports) {
+        return new OnboardSymbol(universe, history, marketClock, new TransactionTemplate(txManager), reports);
     }
 
     @Bean
     DailyCloseRefresh dailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
                                         MarketClock marketClock, PlatformTransactionManager txManager,
-                                        PriceSettings settings) {
+                                        PriceSettings settings, RunReports reports) {
         return new DailyCloseRefresh(universe, history, provider, marketClock.calendar(),
-                new TransactionTemplate(txManager), settings.universeRefreshDay());
+                new TransactionTemplate(txManager), settings.universeRefreshDay(), reports);
     }
 
     @Bean

@@ -9,10 +9,10 @@ import java.util.Optional;
  */
 public enum RunStage {
     PRICES("prices-ready", "price-service"),
-    PROFILE("profile-updated", "profile-service"),
+    PROFILES("profile-updated", "profile-service"),
     FUNDAMENTALS("fundamentals-ready", "fundamentals-service"),
     FACTORS("factors-ready", "factor-service"),
-    PORTFOLIO("portfolio-analytics-ready", "portfolio-service");
+    PORTFOLIOS("portfolio-analytics-ready", "portfolio-service");
 
     public enum Status { DONE, FAILED }
 
@@ -46,5 +46,26 @@ public enum RunStage {
 
     public String label() {
         return name().toLowerCase();
+    }
+
+    public static Optional<RunStage> ofLabel(String label) {
+        for (RunStage stage : values()) {
+            if (stage.label().equals(label)) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The stage whose done subjects this stage's service answers, one by one (factor-service acknowledges each
+     * prices-ready, portfolio-service each factors-ready); empty for stages started by the run itself.
+     */
+    public Optional<RunStage> upstream() {
+        return switch (this) {
+            case FACTORS -> Optional.of(PRICES);
+            case PORTFOLIOS -> Optional.of(FACTORS);
+            default -> Optional.empty();
+        };
     }
 }

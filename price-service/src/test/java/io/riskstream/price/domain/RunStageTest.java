@@ -13,7 +13,7 @@ class RunStageTest {
         assertThat(RunStage.of("prices-ready", null)).hasValue(new RunStage.Observation(RunStage.PRICES, RunStage.Status.DONE));
         assertThat(RunStage.of("factors-ready", null)).hasValue(new RunStage.Observation(RunStage.FACTORS, RunStage.Status.DONE));
         assertThat(RunStage.of("portfolio-analytics-ready", null))
-                .hasValue(new RunStage.Observation(RunStage.PORTFOLIO, RunStage.Status.DONE));
+                .hasValue(new RunStage.Observation(RunStage.PORTFOLIOS, RunStage.Status.DONE));
     }
 
     @Test
@@ -21,9 +21,17 @@ class RunStageTest {
         assertThat(RunStage.of("prices-ready.DLT", "factor-service"))
                 .hasValue(new RunStage.Observation(RunStage.FACTORS, RunStage.Status.FAILED));
         assertThat(RunStage.of("prices-ready.DLT", "portfolio-service"))
-                .hasValue(new RunStage.Observation(RunStage.PORTFOLIO, RunStage.Status.FAILED));
+                .hasValue(new RunStage.Observation(RunStage.PORTFOLIOS, RunStage.Status.FAILED));
         assertThat(RunStage.of("symbol-added.DLT", "price-service-it"))
                 .hasValue(new RunStage.Observation(RunStage.PRICES, RunStage.Status.FAILED));
+    }
+
+    @Test
+    void factorsAnswerPricesAndPortfoliosAnswerFactors() {
+        assertThat(RunStage.FACTORS.upstream()).hasValue(RunStage.PRICES);
+        assertThat(RunStage.PORTFOLIOS.upstream()).hasValue(RunStage.FACTORS);
+        assertThat(RunStage.PRICES.upstream()).isEmpty();
+        assertThat(RunStage.ofLabel("profiles")).hasValue(RunStage.PROFILES);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.riskstream.common.event.SymbolAdded.Tier;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.price.application.BackfillHistory;
 import io.riskstream.price.application.PriceHistory;
+import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.RunStore;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.http.HttpStatus;
@@ -45,9 +46,11 @@ class UniverseController {
     private final MarketClock marketClock;
     private final TransactionTemplate tx;
     private final RunStore runs;
+    private final RunReports reports;
 
     UniverseController(UniverseStore universe, PriceHistory history, BackfillHistory backfill, MarketClock marketClock,
-                       PlatformTransactionManager txManager, RunStore runs) {
+                       PlatformTransactionManager txManager, RunStore runs, RunReports reports) {
+        this.reports = reports;
         this.runs = runs;
         this.universe = universe;
         this.history = history;
@@ -72,7 +75,12 @@ class UniverseController {
         tx.executeWithoutResult(s -> {
             runs.start(runId, "universe-add", null, "operator");
             universe.register(symbol, tier);
-            history.bringUpToDate(symbol, marketClock.latestCompletedSession(), EventIds.derive(runId, symbol), runId);
+            reports.expected(runId, runId, "universe-add", List.of(symbol));
+            PriceHistory.Outcome outcome = history.bringUpToDate(symbol, marketClock.latestCompletedSession(),
+                    EventIds.derive(runId, symbol), runId);
+            if (!outcome.announced()) {
+                reports.skipped(runId, runId, symbol);
+            }
         });
         return universe.find(symbol).orElseThrow();
     }

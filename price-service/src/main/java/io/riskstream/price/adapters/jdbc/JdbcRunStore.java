@@ -4,6 +4,7 @@ import io.riskstream.price.application.RunStore;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,6 +18,9 @@ public class JdbcRunStore implements RunStore {
     private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getObject("run_id", UUID.class), rs.getString("kind"),
             rs.getObject("trading_date", LocalDate.class), rs.getString("triggered_by"),
             rs.getTimestamp("started_at").toInstant());
+    private static final RowMapper<Progress> PROGRESS = (rs, i) -> new Progress(rs.getString("subject"),
+            rs.getString("stage"), rs.getString("status"), rs.getInt("events"), rs.getTimestamp("first_at").toInstant(),
+            rs.getTimestamp("last_at").toInstant(), rs.getString("reason"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -33,16 +37,40 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void observe(UUID runId, String subject, String stage, String status, Instant at) {
+    public void startDeclared(UUID runId, String kind, String triggeredBy, Instant at) {
         jdbc.update("""
-                insert into run_progress (run_id, subject, stage, status, first_at, last_at)
-                values (:runId, :subject, :stage, :status, :at, :at)
+                insert into run (run_id, kind, triggered_by, started_at) values (:runId, :kind, :by, :at)
+                on conflict (run_id) do nothing""", new MapSqlParameterSource("runId", runId).addValue("kind", kind)
+                .addValue("by", triggeredBy).addValue("at", Timestamp.from(at)));
+    }
+
+    @Override
+    public void observe(UUID runId, String subject, String stage, String status, String reason, Instant at) {
+        jdbc.update("""
+                insert into run_progress (run_id, subject, stage, status, reason, first_at, last_at)
+                values (:runId, :subject, :stage, :status, :reason, :at, :at)
                 on conflict (run_id, subject, stage) do update set
-                  status = case when excluded.status = 'done' then 'done' else run_progress.status end,
+                  status = case when array_position(array['skipped','failed','done'], excluded.status)
+                                   > array_position(array['skipped','failed','done'], run_progress.status)
+                                then excluded.status else run_progress.status end,
+                  reason = coalesce(excluded.reason, run_progress.reason),
                   events = run_progress.events + 1,
                   last_at = greatest(run_progress.last_at, excluded.last_at)""",
                 new MapSqlParameterSource("runId", runId).addValue("subject", subject).addValue("stage", stage)
-                        .addValue("status", status).addValue("at", Timestamp.from(at)));
+                        .addValue("status", status).addValue("reason", reason).addValue("at", Timestamp.from(at)));
+    }
+
+    @Override
+    public void declare(UUID runId, String stage, String upstream, List<String> subjects, Instant at) {
+        jdbc.update("""
+                insert into run_declaration (run_id, stage, upstream, declared_at) values (:runId, :stage, :upstream, :at)
+                on conflict (run_id, stage, upstream) do nothing""", new MapSqlParameterSource("runId", runId)
+                .addValue("stage", stage).addValue("upstream", upstream).addValue("at", Timestamp.from(at)));
+        SqlParameterSource[] rows = subjects.stream().distinct().map(s -> new MapSqlParameterSource("runId", runId)
+                .addValue("stage", stage).addValue("subject", s)).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("""
+                insert into run_expected (run_id, stage, subject) values (:runId, :stage, :subject)
+                on conflict (run_id, stage, subject) do nothing""", rows);
     }
 
     @Override
@@ -54,10 +82,43 @@ public class JdbcRunStore implements RunStore {
     @Override
     public List<Progress> progress(UUID runId) {
         return jdbc.query("""
-                select subject, stage, status, events, first_at, last_at from run_progress where run_id = :runId
-                order by stage, subject limit 5000""", new MapSqlParameterSource("runId", runId),
-                (rs, i) -> new Progress(rs.getString("subject"), rs.getString("stage"), rs.getString("status"),
-                        rs.getInt("events"), rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_at").toInstant()));
+                select * from run_progress where run_id = :runId order by stage, subject limit 5000""",
+                new MapSqlParameterSource("runId", runId), PROGRESS);
+    }
+
+    @Override
+    public List<Progress> recentActivity(UUID runId, int limit) {
+        return jdbc.query("""
+                select * from run_progress where run_id = :runId order by last_at desc, stage, subject limit :limit""",
+                new MapSqlParameterSource("runId", runId).addValue("limit", limit), PROGRESS);
+    }
+
+    @Override
+    public List<Progress> failures(UUID runId, int limit) {
+        return jdbc.query("""
+                select * from run_progress where run_id = :runId and status = 'failed'
+                order by stage, subject limit :limit""",
+                new MapSqlParameterSource("runId", runId).addValue("limit", limit), PROGRESS);
+    }
+
+    @Override
+    public List<SubjectStatus> statuses(UUID runId) {
+        return jdbc.query("select stage, subject, status from run_progress where run_id = :runId",
+                new MapSqlParameterSource("runId", runId),
+                (rs, i) -> new SubjectStatus(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    @Override
+    public List<Declaration> declarations(UUID runId) {
+        return jdbc.query("select stage, upstream, declared_at from run_declaration where run_id = :runId",
+                new MapSqlParameterSource("runId", runId),
+                (rs, i) -> new Declaration(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+    }
+
+    @Override
+    public List<Expected> expected(UUID runId) {
+        return jdbc.query("select stage, subject from run_expected where run_id = :runId",
+                new MapSqlParameterSource("runId", runId), (rs, i) -> new Expected(rs.getString(1), rs.getString(2)));
     }
 
     @Override
@@ -72,5 +133,11 @@ public class JdbcRunStore implements RunStore {
     public List<Run> recent(int limit) {
         return jdbc.query("select * from run order by started_at desc limit :limit",
                 new MapSqlParameterSource("limit", limit), RUN);
+    }
+
+    @Override
+    public List<Run> startedSince(Instant since, int limit) {
+        return jdbc.query("select * from run where started_at >= :since order by started_at desc limit :limit",
+                new MapSqlParameterSource("since", Timestamp.from(since)).addValue("limit", limit), RUN);
     }
 }
