@@ -85,8 +85,14 @@ class HistoryBackfillIsolationIT {
         // not delayed: each of the 100 was announced for the new session before the history portfolio reached even
         // the last session of its backfill (the drainer takes a few dates of each waiting portfolio per round)
         Set<String> existingIds = new HashSet<>(existing);
-        List<ConsumerRecord<String, String>> announced = KafkaTestClient.readAll(Topics.PORTFOLIO_ANALYTICS_READY,
-                r -> existingIds.contains(r.key()) || historyId.equals(r.key()));
+        // (the outbox relay publishes after the commit the count above sees, so wait for the announcements too)
+        List<ConsumerRecord<String, String>> announced = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> KafkaTestClient.readAll(
+                        Topics.PORTFOLIO_ANALYTICS_READY, r -> existingIds.contains(r.key()) || historyId.equals(r.key())),
+                        list -> list.stream().filter(r -> existingIds.contains(r.key()) && date(r).equals(NEXT))
+                                .map(ConsumerRecord::key).distinct().count() == EXISTING
+                                && list.stream().anyMatch(r -> r.key().equals(historyId)
+                                && date(r).equals(LocalDate.parse(RiskstreamSystem.AS_OF))));
         long historyReachedAsOf = announced.stream().filter(r -> r.key().equals(historyId))
                 .filter(r -> date(r).equals(LocalDate.parse(RiskstreamSystem.AS_OF)))
                 .mapToLong(ConsumerRecord::timestamp).min().orElseThrow();

@@ -40,11 +40,10 @@ class PortfolioAnalyticsIT {
         String id = create("analytics test", 1_000_000, quantities, ENTRY);
         JsonNode exposures = awaitExposures(id, AS_OF, Duration.ofSeconds(120));
 
-        // the date's analytics were announced
-        List<JsonNode> announced = KafkaTestClient.readAll(Topics.PORTFOLIO_ANALYTICS_READY, r -> id.equals(r.key()))
-                .stream().map(r -> Http.JSON.readTree(r.value()).get("payload")).toList();
-        assertThat(announced).anyMatch(p -> p.get("date").asString().equals(AS_OF.toString())
-                && !p.get("partial").asBoolean());
+        // the date's analytics were announced (the outbox relay publishes after the commit the API already shows)
+        List<JsonNode> announced = await().atMost(Duration.ofSeconds(30)).until(() -> announcedFor(id),
+                list -> list.stream().anyMatch(p -> p.get("date").asString().equals(AS_OF.toString())
+                        && !p.get("partial").asBoolean()));
         long distinctDates = announced.stream().map(p -> p.get("date").asString()).distinct().count();
         System.out.printf("portfolio-analytics-ready for the onboarded portfolio: %d events for %d dates%n",
                 announced.size(), distinctDates);
@@ -201,5 +200,10 @@ class PortfolioAnalyticsIT {
 
     private long count(String sql) {
         return system.jdbc("portfolio-service").queryForObject(sql, Long.class);
+    }
+
+    private static List<JsonNode> announcedFor(String portfolioId) {
+        return KafkaTestClient.readAll(Topics.PORTFOLIO_ANALYTICS_READY, r -> portfolioId.equals(r.key())).stream()
+                .map(r -> Http.JSON.readTree(r.value()).get("payload")).toList();
     }
 }

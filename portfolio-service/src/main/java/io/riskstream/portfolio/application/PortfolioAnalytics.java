@@ -136,17 +136,20 @@ public class PortfolioAnalytics {
             return new int[]{0, 0};
         }
         if (portfolio.isEmpty()) {
-            pending.forEach(p -> queue.done(portfolioId, p.date()));
+            pending.forEach(p -> queue.done(portfolioId, p));
             return new int[]{0, 0};
         }
         List<PortfolioStore.StoredPosition> positions = portfolios.positions(portfolioId);
-        Map<String, LocalDate> firstBetas = symbols.firstBetaDates(publicSymbols(positions));
+        Set<String> held = publicSymbols(positions);
+        Map<String, LocalDate> firstBetas = symbols.firstBetaDates(held);
+        Set<String> withCloses = symbols.symbolsWithCloses(held);
         int computed = 0;
         for (RefreshQueue.Pending p : pending) {
             Set<String> needed = publicSymbolsOpenOn(positions, p.date());
             Map<String, Map<String, Double>> betas = symbols.betas(needed, p.date());
-            // factor-service computes a symbol's dates forward from its first: a date before it never gets betas
-            boolean waiting = needed.stream().anyMatch(s -> !betas.containsKey(s)
+            // factor-service computes a symbol's dates forward from its first: a date before it never gets betas;
+            // a symbol with no close at all has its first prices-ready still on the way (factors-ready overtook it)
+            boolean waiting = needed.stream().anyMatch(s -> !withCloses.contains(s) || !betas.containsKey(s)
                     && (!firstBetas.containsKey(s) || !p.date().isBefore(firstBetas.get(s))));
             boolean waitedEnough = !p.requestedAt().plus(grace).isAfter(clock.instant());
             if (waiting && !waitedEnough) {
@@ -154,7 +157,7 @@ public class PortfolioAnalytics {
             }
             compute(portfolio.get(), positions, p.date(), betas, !betas.keySet().containsAll(needed), p.cause(),
                     p.runId());
-            queue.done(portfolioId, p.date());
+            queue.done(portfolioId, p);
             computed++;
         }
         return new int[]{computed, 1};
@@ -232,7 +235,7 @@ public class PortfolioAnalytics {
         // later snapshots rolled forward from this date's old values: they follow it again
         List<LocalDate> later = analytics.snapshotDatesAfter(portfolio.id(), date);
         if (!later.isEmpty()) {
-            queue.request(portfolio.id(), later, cause, runId);
+            queue.requestLater(portfolio.id(), later, cause, runId);
         }
         Map<String, PortfolioAnalyticsReady.Exposure> factors = new LinkedHashMap<>();
         result.factors().forEach((f, v) -> factors.put(f, new PortfolioAnalyticsReady.Exposure(v[0], v[1])));

@@ -6,22 +6,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** (portfolio, date) pairs that need their analytics (re)computed; one row per pair however often it is asked for. */
+/**
+ * (portfolio, date) pairs that need their analytics (re)computed; one row per pair however often it is asked for.
+ * Each request stamps the pair with a new version, and a drainer removes a pair only at the version it read: a
+ * request that arrives while the pair is being computed (from positions or betas read before it) is never lost.
+ */
 public interface RefreshQueue {
 
-    record Pending(LocalDate date, UUID cause, UUID runId, Instant requestedAt) {
+    record Pending(LocalDate date, UUID cause, UUID runId, Instant requestedAt, long version) {
     }
 
-    /** Adds the pairs; a pair already waiting keeps its first request (time, cause). */
+    /**
+     * Asks for the pairs: a new pair, or a new version of one already waiting (it keeps its first request time, so
+     * the grace period counts from there, and takes the latest cause and run).
+     */
     void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
 
     /**
-     * The portfolio's earliest waiting dates, ascending, locked until the transaction ends; also serializes drainers
-     * of one portfolio (several replicas, or the API and the scheduler).
+     * Asks for the pairs from inside a drain of the same portfolio (the dates after one it recomputed): a pair
+     * already waiting is left as it is, since the drain reaches it later in date order anyway.
+     */
+    void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
+
+    /**
+     * The portfolio's earliest waiting dates, ascending; also serializes drainers of one portfolio (several
+     * replicas, or the API and the scheduler) until the transaction ends.
      */
     List<Pending> lockPending(UUID portfolioId, int limit);
 
-    void done(UUID portfolioId, LocalDate date);
+    /** Removes the pair if it is still at the version the drainer computed; a newer request keeps it waiting. */
+    void done(UUID portfolioId, Pending computed);
 
     List<UUID> portfoliosWaiting();
 }

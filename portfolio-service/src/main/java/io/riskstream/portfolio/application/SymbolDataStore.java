@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Prices and betas the symbol services announced (event-carried state; no reads of their databases). */
 public interface SymbolDataStore {
@@ -28,6 +29,9 @@ public interface SymbolDataStore {
 
     /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
     Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
+
+    /** The symbols among {@code symbols} that have at least one close. */
+    Set<String> symbolsWithCloses(Collection<String> symbols);
 
     /** symbol → the first date it has betas for, for the symbols that have any. */
     Map<String, LocalDate> firstBetaDates(Collection<String> symbols);

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -220,12 +221,48 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
+        public Set<String> symbolsWithCloses(Collection<String> symbols) {
+            return symbols.stream().filter(s -> prices.containsKey(s) && !prices.get(s).isEmpty())
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+
+        @Override
         public Map<String, LocalDate> firstBetaDates(Collection<String> symbols) {
             Map<String, LocalDate> out = new HashMap<>();
             symbols.stream().filter(s -> betas.containsKey(s) && !betas.get(s).isEmpty())
                     .forEach(s -> out.put(s, betas.get(s).firstKey()));
             return out;
         }
+    }
+
+    @Test
+    void aSymbolWithBetasButNoCloseYetHoldsItsDatesBackUntilItsPricesArrive() {
+        betas("AAA", D1);
+        betas("BBB", D1);
+        var bbb = ports.symbols.prices.remove("BBB"); // factors-ready overtook BBB's first prices-ready
+        analytics.request(P, List.of(D1), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isZero();
+        ports.symbols.prices.put("BBB", bbb);
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        assertThat(events.getLast().partial()).isFalse();
+        assertThat(ports.snapshots.get(D1).unpriced()).isEmpty();
+    }
+
+    @Test
+    void aRequestArrivingWhileItsDateIsBeingComputedIsNotLost() {
+        betas("AAA", D1);
+        betas("BBB", D1);
+        betas("CCC", D1);
+        ports.symbols.prices.put("CCC", new TreeMap<>(Map.of(D1, 10.0)));
+        analytics.request(P, List.of(D1), UUID.randomUUID(), UUID.randomUUID());
+        // a position is added (and D1 requested) after the drain read the positions, before it finished D1
+        ports.afterSnapshot = () -> {
+            ports.savePosition(position("CCC", 10, D1));
+            analytics.request(P, List.of(D1), UUID.randomUUID(), UUID.randomUUID());
+        };
+        assertThat(analytics.drainAll()).isEqualTo(2); // D1 once from the old positions, once more with CCC
+        assertThat(ports.pending).isEmpty();
+        assertThat(ports.snapshots.get(D1).positions()).isEqualTo(3);
     }
 
     /** Portfolio store, analytics store and refresh queue in memory (one portfolio). */
@@ -243,6 +280,8 @@ class PortfolioAnalyticsTest {
         });
         final TreeMap<LocalDate, DailySnapshotCalculation.Snapshot> snapshots = new TreeMap<>();
         final TreeMap<LocalDate, Pending> pending = new TreeMap<>();
+        long versions;
+        Runnable afterSnapshot; // a concurrent writer, run once inside the next computation
         final List<StoredPosition> positions = new ArrayList<>();
         private final Clock clock;
         private Portfolio portfolio;
@@ -295,6 +334,11 @@ class PortfolioAnalyticsTest {
         public void saveSnapshot(UUID portfolioId, DailySnapshotCalculation.Snapshot snapshot, Concentration c,
                                  SectorExposure sectors, double coverage, boolean partial) {
             snapshots.put(snapshot.date(), snapshot);
+            Runnable hook = afterSnapshot;
+            afterSnapshot = null;
+            if (hook != null) {
+                hook.run();
+            }
         }
 
         @Override
@@ -337,7 +381,13 @@ class PortfolioAnalyticsTest {
 
         @Override
         public void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
-            dates.forEach(d -> pending.putIfAbsent(d, new Pending(d, cause, runId, clock.instant())));
+            dates.forEach(d -> pending.compute(d, (k, was) -> new Pending(d, cause, runId,
+                    was == null ? clock.instant() : was.requestedAt(), ++versions)));
+        }
+
+        @Override
+        public void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+            dates.forEach(d -> pending.putIfAbsent(d, new Pending(d, cause, runId, clock.instant(), ++versions)));
         }
 
         @Override
@@ -346,8 +396,8 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public void done(UUID portfolioId, LocalDate date) {
-            pending.remove(date);
+        public void done(UUID portfolioId, Pending computed) {
+            pending.remove(computed.date(), computed);
         }
 
         @Override

@@ -20,11 +20,25 @@ public class JdbcRefreshQueue implements RefreshQueue {
 
     @Override
     public void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
-        SqlParameterSource[] rows = dates.stream().map(d -> new MapSqlParameterSource().addValue("id", portfolioId)
-                .addValue("date", d).addValue("cause", cause).addValue("run", runId)).toArray(SqlParameterSource[]::new);
+        // dates in order, so two requesters of overlapping dates lock the rows in the same order
         jdbc.batchUpdate("""
                 insert into portfolio_refresh_pending (portfolio_id, calculation_date, cause_id, run_id)
-                values (:id, :date, :cause, :run) on conflict (portfolio_id, calculation_date) do nothing""", rows);
+                values (:id, :date, :cause, :run) on conflict (portfolio_id, calculation_date) do update
+                set version = nextval('portfolio_refresh_version'), cause_id = excluded.cause_id,
+                    run_id = excluded.run_id""", rows(portfolioId, dates, cause, runId));
+    }
+
+    @Override
+    public void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+        jdbc.batchUpdate("""
+                insert into portfolio_refresh_pending (portfolio_id, calculation_date, cause_id, run_id)
+                values (:id, :date, :cause, :run) on conflict (portfolio_id, calculation_date) do nothing""",
+                rows(portfolioId, dates, cause, runId));
+    }
+
+    private static SqlParameterSource[] rows(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+        return dates.stream().distinct().sorted().map(d -> new MapSqlParameterSource().addValue("id", portfolioId)
+                .addValue("date", d).addValue("cause", cause).addValue("run", runId)).toArray(SqlParameterSource[]::new);
     }
 
     @Override
@@ -33,16 +47,20 @@ public class JdbcRefreshQueue implements RefreshQueue {
                 .addValue("key", portfolioId.getMostSignificantBits() ^ portfolioId.getLeastSignificantBits());
         jdbc.queryForList("select pg_advisory_xact_lock(:key)", params);
         return jdbc.query("""
-                        select calculation_date, cause_id, run_id, requested_at from portfolio_refresh_pending
-                        where portfolio_id = :id order by calculation_date limit :limit for update""", params,
+                        select calculation_date, cause_id, run_id, requested_at, version from portfolio_refresh_pending
+                        where portfolio_id = :id order by calculation_date limit :limit""", params,
                 (rs, i) -> new Pending(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+                        rs.getObject(3, UUID.class), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getLong(5)));
     }
 
     @Override
-    public void done(UUID portfolioId, LocalDate date) {
-        jdbc.update("delete from portfolio_refresh_pending where portfolio_id = :id and calculation_date = :date",
-                new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", date));
+    public void done(UUID portfolioId, Pending computed) {
+        jdbc.update("""
+                delete from portfolio_refresh_pending
+                where portfolio_id = :id and calculation_date = :date and version = :version""",
+                new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", computed.date())
+                        .addValue("version", computed.version()));
     }
 
     @Override

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 public class JdbcSymbolDataStore implements SymbolDataStore {
 
@@ -108,6 +110,17 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                     betas.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
                 });
         return betas;
+    }
+
+    @Override
+    public Set<String> symbolsWithCloses(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select s.symbol from unnest(cast(:symbols as varchar[])) as s(symbol)
+                where exists (select 1 from symbol_price p where p.symbol = s.symbol)""",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), String.class));
     }
 
     @Override
