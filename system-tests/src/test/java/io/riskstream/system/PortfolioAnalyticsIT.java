@@ -48,24 +48,32 @@ class PortfolioAnalyticsIT {
         System.out.printf("portfolio-analytics-ready for the onboarded portfolio: %d events for %d dates%n",
                 announced.size(), distinctDates);
 
-        // every factor the symbol services computed, each the NAV-weighted sum of the stored symbol betas
+        // every factor the symbol services computed, each the NAV-weighted sum of the stored symbol betas; the
+        // provider beta arrives with the profiles, possibly after the first valuation, which is then redone
         JdbcTemplate factorDb = system.jdbc("factor-service");
         List<String> factorNames = factorDb.queryForList("select distinct factor from symbol_exposure where symbol = "
                 + "'PAXN' and calculation_date = ?", String.class, AS_OF);
         assertThat(factorNames).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(exposures.get("factors").propertyNames()).containsAll(factorNames);
-        double nav = exposures.get("nav").asDouble();
-        for (String factor : factorNames) {
-            double expected = 0;
-            for (var position : quantities.entrySet()) {
-                Double beta = factorDb.queryForList("select beta from symbol_exposure where symbol = ? and "
-                        + "calculation_date = ? and factor = ?", Double.class, position.getKey(), AS_OF, factor)
-                        .stream().findFirst().orElse(0.0);
-                expected += position.getValue() * close(position.getKey(), AS_OF) / nav * beta;
+        java.util.concurrent.atomic.AtomicReference<JsonNode> latest = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode current = awaitExposures(id, AS_OF, Duration.ofSeconds(10));
+            latest.set(current);
+            assertThat(current.get("factors").propertyNames()).containsAll(factorNames);
+            double navNow = current.get("nav").asDouble();
+            for (String factor : factorNames) {
+                double expected = 0;
+                for (var position : quantities.entrySet()) {
+                    Double beta = factorDb.queryForList("select beta from symbol_exposure where symbol = ? and "
+                            + "calculation_date = ? and factor = ?", Double.class, position.getKey(), AS_OF, factor)
+                            .stream().findFirst().orElse(0.0);
+                    expected += position.getValue() * close(position.getKey(), AS_OF) / navNow * beta;
+                }
+                assertThat(current.get("factors").get(factor).get("exposure").asDouble()).as(factor)
+                        .isCloseTo(expected, within(1e-9));
             }
-            assertThat(exposures.get("factors").get(factor).get("exposure").asDouble()).as(factor)
-                    .isCloseTo(expected, within(1e-9));
-        }
+        });
+        exposures = latest.get();
+        double nav = exposures.get("nav").asDouble();
         assertThat(exposures.get("coverage").asDouble()).isCloseTo(1.0, within(1e-12));
 
         // one snapshot per trading day from the entry date; P&L rolls the starting equity forward

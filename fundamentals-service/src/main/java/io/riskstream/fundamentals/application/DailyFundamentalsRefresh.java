@@ -1,5 +1,6 @@
 package io.riskstream.fundamentals.application;
 
+import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.fundamentals.application.StatementStore.FetchState;
@@ -24,9 +25,11 @@ public class DailyFundamentalsRefresh {
     private final FetchFundamentals fetch;
     private final Clock clock;
     private final Duration sweepInterval;
+    private final TradingCalendar calendar;
 
     public DailyFundamentalsRefresh(StatementStore statements, FetchFundamentals fetch, Clock clock,
-                                    Duration sweepInterval) {
+                                    Duration sweepInterval, TradingCalendar calendar) {
+        this.calendar = calendar;
         this.statements = statements;
         this.fetch = fetch;
         this.clock = clock;
@@ -36,6 +39,11 @@ public class DailyFundamentalsRefresh {
     /** Returns the number of symbols fetched. */
     public int handle(EventEnvelope<DailyClose> event) {
         LocalDate date = event.payload().tradingDate();
+        if (!calendar.isTradingDay(date)) {
+            // a weekend or holiday: the market did not close, so nothing is due and nothing is recorded
+            log.info("daily-close {}: not a trading day, nothing to do", date);
+            return 0;
+        }
         if (statements.dailyCloseDone(date)) {
             log.info("daily-close {}: already processed", date);
             return 0;

@@ -1,5 +1,6 @@
 package io.riskstream.fundamentals.config;
 
+import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
@@ -35,7 +36,8 @@ class FundamentalsServiceConfiguration {
 
     @Bean
     DailyFundamentalsRefresh dailyFundamentalsRefresh(StatementStore statements, FetchFundamentals fetch, Clock clock,
-                                                      @Value("${riskstream.fundamentals.sweep-interval:7d}") Duration sweep) {
-        return new DailyFundamentalsRefresh(statements, fetch, clock, sweep);
+                                                      @Value("${riskstream.fundamentals.sweep-interval:7d}") Duration sweep,
+                                                      NyseCalendar calendar) {
+        return new DailyFundamentalsRefresh(statements, fetch, clock, sweep, calendar);
     }
 }

@@ -81,6 +81,14 @@ public class PortfolioAnalytics {
         request(portfolioId, calendar.tradingDays(from, through), cause, runId);
     }
 
+    /** Requests again the dates on or after {@code from} that already have a snapshot (inside the caller's transaction). */
+    public void requestComputed(UUID portfolioId, LocalDate from, UUID cause, UUID runId) {
+        List<LocalDate> computed = analytics.snapshotDatesAfter(portfolioId, from.minusDays(1));
+        if (!computed.isEmpty()) {
+            queue.request(portfolioId, computed, cause, runId);
+        }
+    }
+
     /**
      * Drains every portfolio that has dates waiting, one chunk of dates per portfolio per round, so a long backfill
      * of one portfolio never holds the others back; returns the number of (portfolio, date) pairs computed.

@@ -12,7 +12,8 @@ public class SymbolProfiles {
 
     /** Stored profile fields per symbol; a null field keeps the stored value. */
     public interface Store {
-        void save(String symbol, ProfileUpdated.ProfileFields fields);
+        /** Returns whether the symbol's classification (sector, ETF flag) is new or changed. */
+        boolean save(String symbol, ProfileUpdated.ProfileFields fields);
 
         /** Sector and ETF flag of the symbols that have a stored profile. */
         Map<String, SectorExposure.Profile> sectors(Collection<String> symbols);
@@ -24,8 +25,9 @@ public class SymbolProfiles {
         this.store = store;
     }
 
-    public void apply(EventEnvelope<ProfileUpdated> event) {
-        store.save(event.payload().symbol(), event.payload().profile());
+    /** Stores the fields; true when the sector or ETF flag the sector exposures group by is new or changed. */
+    public boolean apply(EventEnvelope<ProfileUpdated> event) {
+        return store.save(event.payload().symbol(), event.payload().profile());
     }
 
     public Map<String, SectorExposure.Profile> sectors(Collection<String> symbols) {

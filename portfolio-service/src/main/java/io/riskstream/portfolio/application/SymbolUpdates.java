@@ -5,6 +5,7 @@ import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.outbox.OutboxWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,15 +26,20 @@ import java.util.UUID;
  */
 public class SymbolUpdates {
 
+    /** Before any position can start (entry dates are validated from 1990). */
+    private static final LocalDate EVER = LocalDate.of(1990, 1, 1);
+
     private final SymbolDataStore symbols;
     private final PortfolioStore portfolios;
     private final PortfolioAnalytics analytics;
     private final TransactionTemplate tx;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final SymbolProfiles profiles;
 
     public SymbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                         TransactionTemplate tx, OutboxWriter outbox, Clock clock) {
+                         TransactionTemplate tx, OutboxWriter outbox, Clock clock, SymbolProfiles profiles) {
+        this.profiles = profiles;
         this.outbox = outbox;
         this.clock = clock;
         this.symbols = symbols;
@@ -70,6 +76,22 @@ public class SymbolUpdates {
             return requested.size();
         });
         return count == null ? 0 : count;
+    }
+
+    /**
+     * profile-updated: stores the fields and, when the symbol's sector or ETF flag is new or changed, requests the
+     * holders' already computed dates again — their sector exposures grouped the symbol without it (a profile that
+     * arrives after the prices and betas must not leave the result depending on arrival order).
+     */
+    public void profileUpdated(EventEnvelope<ProfileUpdated> event) {
+        String symbol = event.payload().symbol();
+        tx.executeWithoutResult(s -> {
+            if (profiles.apply(event)) {
+                for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, EVER).entrySet()) {
+                    analytics.requestComputed(holder.getKey(), holder.getValue(), event.eventId(), event.runId());
+                }
+            }
+        });
     }
 
     /** Inside the caller's transaction: each holder's dates on or after its first entry; returns the holders. */

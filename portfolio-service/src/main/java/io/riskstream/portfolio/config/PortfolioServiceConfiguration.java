@@ -59,8 +59,10 @@ class PortfolioServiceConfiguration {
 
     @Bean
     SymbolUpdates symbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                                PlatformTransactionManager txManager, OutboxWriter outbox, Clock clock) {
-        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager), outbox, clock);
+                                PlatformTransactionManager txManager, OutboxWriter outbox, Clock clock,
+                                SymbolProfiles profiles) {
+        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager), outbox, clock,
+                profiles);
     }
 
     @Bean

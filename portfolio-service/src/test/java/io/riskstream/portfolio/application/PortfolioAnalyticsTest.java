@@ -270,7 +270,8 @@ class PortfolioAnalyticsTest {
         final FakeSymbols symbols = new FakeSymbols();
         final SymbolProfiles profiles = new SymbolProfiles(new SymbolProfiles.Store() {
             @Override
-            public void save(String symbol, ProfileUpdated.ProfileFields fields) {
+            public boolean save(String symbol, ProfileUpdated.ProfileFields fields) {
+                return false;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.riskstream.profile.application;
 
+import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.profile.domain.ProfileState;
@@ -27,15 +28,22 @@ public class DailyProfileRefresh {
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
     private final Clock clock;
+    private final TradingCalendar calendar;
 
-    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock, TradingCalendar calendar) {
         this.profiles = profiles;
         this.refresh = refresh;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public RefreshOutcome handle(EventEnvelope<DailyClose> event) {
         LocalDate date = event.payload().tradingDate();
+        if (!calendar.isTradingDay(date)) {
+            // a weekend or holiday: the market did not close, so nothing is due and nothing is recorded
+            log.info("daily-close {}: not a trading day, nothing to do", date);
+            return RefreshOutcome.none();
+        }
         if (profiles.dailyCloseDone(date)) {
             log.info("daily-close {}: already processed", date);
             return RefreshOutcome.none();

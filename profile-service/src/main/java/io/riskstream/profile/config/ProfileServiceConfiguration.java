@@ -1,5 +1,6 @@
 package io.riskstream.profile.config;
 
+import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.adapters.jdbc.JdbcProfileStore;
@@ -36,8 +37,9 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
-    DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
-        return new DailyProfileRefresh(profiles, refresh, clock);
+    DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock,
+                                            NyseCalendar calendar) {
+        return new DailyProfileRefresh(profiles, refresh, clock, calendar);
     }
 
     @Bean

@@ -19,7 +19,8 @@ public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
     }
 
     @Override
-    public void save(String symbol, ProfileUpdated.ProfileFields p) {
+    public boolean save(String symbol, ProfileUpdated.ProfileFields p) {
+        Map<String, SectorExposure.Profile> before = sectors(java.util.List.of(symbol));
         jdbc.update("""
                 insert into symbol_profile (symbol, name, sector, industry, is_etf)
                 values (:symbol, :name, :sector, :industry, :etf)
@@ -29,6 +30,7 @@ public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
                   updated_at = now()""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("name", p.name())
                         .addValue("sector", p.sector()).addValue("industry", p.industry()).addValue("etf", p.etf()));
+        return !before.equals(sectors(java.util.List.of(symbol)));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.portfolio.application.PortfolioCommands;
-import io.riskstream.portfolio.application.SymbolProfiles;
 import io.riskstream.portfolio.application.SymbolUpdates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,14 +19,11 @@ class PortfolioListeners {
     private final EventCodec codec;
     private final PortfolioCommands commands;
     private final SymbolUpdates symbolUpdates;
-    private final SymbolProfiles profiles;
 
-    PortfolioListeners(EventCodec codec, PortfolioCommands commands, SymbolUpdates symbolUpdates,
-                       SymbolProfiles profiles) {
+    PortfolioListeners(EventCodec codec, PortfolioCommands commands, SymbolUpdates symbolUpdates) {
         this.codec = codec;
         this.commands = commands;
         this.symbolUpdates = symbolUpdates;
-        this.profiles = profiles;
     }
 
     @KafkaListener(id = "portfolio-service.position-events", idIsGroup = false, topics = Topics.POSITION_EVENTS)
@@ -47,6 +43,6 @@ class PortfolioListeners {
 
     @KafkaListener(id = "portfolio-service.profile-updated", idIsGroup = false, topics = Topics.PROFILE_UPDATED)
     void onProfileUpdated(ConsumerRecord<String, String> record) {
-        profiles.apply(codec.decode(record.topic(), record.value(), ProfileUpdated.class));
+        symbolUpdates.profileUpdated(codec.decode(record.topic(), record.value(), ProfileUpdated.class));
     }
 }
