@@ -43,7 +43,7 @@ final class StackProcesses implements AutoCloseable {
     private final int pgPort;
     private final int kafkaPort;
     private final Map<String, String> serviceEnv;
-    private final Map<String, Process> running = new LinkedHashMap<>();
+    private final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, Integer> startCounts = new LinkedHashMap<>();
     private final Map<String, Launch> launches = new LinkedHashMap<>();
@@ -56,6 +56,8 @@ final class StackProcesses implements AutoCloseable {
         this.pgPort = pgPort;
         this.kafkaPort = kafkaPort;
         this.serviceEnv = Map.copyOf(serviceEnv);
+        // an interrupted suite (Ctrl-C) must not leave services, a broker or a database behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(running.values()).forEach(Process::destroy)));
     }
 
     String bootstrap() {

@@ -25,7 +25,8 @@ public record SectorExposure(Map<String, Bucket> sectors, List<String> unknown) 
     public static SectorExposure of(Map<String, Double> marketValues, Map<String, Profile> profiles, double equity) {
         Map<String, Double> gross = new TreeMap<>();
         List<String> unknown = new ArrayList<>();
-        marketValues.forEach((symbol, mv) -> {
+        // in symbol order: the sums then do not depend on the map's iteration order (floating-point addition)
+        new TreeMap<>(marketValues).forEach((symbol, mv) -> {
             String bucket = bucket(symbol, profiles.get(symbol));
             if (bucket == null) {
                 unknown.add(symbol);

@@ -11,6 +11,22 @@ import static org.assertj.core.api.Assertions.within;
 class ConcentrationAndSectorTest {
 
     @Test
+    void sectorSumsDoNotDependOnTheOrderTheSymbolsComeIn() {
+        // 0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1 in floating point: the buckets must not depend on map order
+        Map<String, SectorExposure.Profile> tech = Map.of("AAA", new SectorExposure.Profile("Tech", false),
+                "BBB", new SectorExposure.Profile("Tech", false), "CCC", new SectorExposure.Profile("Tech", false));
+        java.util.LinkedHashMap<String, Double> forward = new java.util.LinkedHashMap<>();
+        forward.put("AAA", 0.1);
+        forward.put("BBB", 0.2);
+        forward.put("CCC", 0.3);
+        java.util.LinkedHashMap<String, Double> backward = new java.util.LinkedHashMap<>();
+        backward.put("CCC", 0.3);
+        backward.put("BBB", 0.2);
+        backward.put("AAA", 0.1);
+        assertThat(SectorExposure.of(backward, tech, 1.0)).isEqualTo(SectorExposure.of(forward, tech, 1.0));
+    }
+
+    @Test
     void concentrationUsesAbsoluteSymbolWeights() {
         // |MV| 50, 30, 20 (a short counts by its size) → weights .5 .3 .2
         Concentration c = Concentration.of(Map.of("A", 50.0, "B", -30.0, "C", 20.0));
