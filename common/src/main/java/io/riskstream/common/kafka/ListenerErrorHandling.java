@@ -49,7 +49,7 @@ public final class ListenerErrorHandling {
 
     /** As above, counting dead-lettered records in {@code riskstream_dlt_records_total{group, topic}} when given meters. */
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Settings settings, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+        DeadLetterPublishingRecoverer recoverer = new BoundedDeadLetterRecoverer(template,
                 // partition -1: the producer chooses, so a DLT needs no more partitions than it has
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {

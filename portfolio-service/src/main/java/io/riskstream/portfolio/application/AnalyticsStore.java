@@ -29,14 +29,25 @@ public interface AnalyticsStore {
                           Concentration concentration) {
     }
 
-    void save(UUID portfolioId, BigDecimal nav, boolean partial, FactorExposureCalculation.Result result);
+    /** One computed (portfolio, date): its snapshot, concentration, sectors and factor exposures. */
+    record ComputedDate(DailySnapshotCalculation.Snapshot snapshot, Concentration concentration,
+                        SectorExposure sectors, FactorExposureCalculation.Result exposures, boolean partial) {
+        public LocalDate date() {
+            return snapshot.date();
+        }
+    }
 
-    /** Upserts the date's snapshot and replaces its sector rows. */
-    void saveSnapshot(UUID portfolioId, DailySnapshotCalculation.Snapshot snapshot, Concentration concentration,
-                      SectorExposure sectors, double factorCoverage, boolean partial);
+    /**
+     * Upserts each date's analytics row and snapshot and replaces its factor and sector rows, for all the dates in
+     * a few statements (the rows travel as column arrays).
+     */
+    void saveAll(UUID portfolioId, List<ComputedDate> dates);
 
-    /** The latest snapshot strictly before {@code date}: what {@code date} rolls forward from. */
-    Optional<DailySnapshotCalculation.Previous> previousSnapshot(UUID portfolioId, LocalDate date);
+    /**
+     * What the dates in [first, last] roll forward from: the latest stored snapshot before {@code first}, and every
+     * stored snapshot from {@code first} up to (not including) {@code last}; keyed by date.
+     */
+    Map<LocalDate, DailySnapshotCalculation.Previous> rollingBases(UUID portfolioId, LocalDate first, LocalDate last);
 
     /** Dates after {@code date} that already have a snapshot (they roll forward from it and must follow it). */
     List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date);

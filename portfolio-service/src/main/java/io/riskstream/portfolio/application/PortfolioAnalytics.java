@@ -24,10 +24,16 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Each portfolio on its own clock: a (portfolio, date) pair is requested (a position, a factors-ready, a backfill),
@@ -52,10 +58,14 @@ public class PortfolioAnalytics {
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Duration grace;
+    /** Drains several portfolios at once (each in its own transaction under its own lock); null: one at a time. */
+    private final ExecutorService drainers;
 
     public PortfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
                               SymbolProfiles profiles, RefreshQueue queue, OutboxWriter outbox, TransactionTemplate tx,
-                              TradingCalendar calendar, Clock clock, Duration grace) {
+                              TradingCalendar calendar, Clock clock, Duration grace, int drainThreads) {
+        this.drainers = drainThreads <= 1 ? null : Executors.newFixedThreadPool(drainThreads,
+                Thread.ofPlatform().daemon().name("portfolio-drain-", 1).factory());
         this.portfolios = portfolios;
         this.symbols = symbols;
         this.analytics = analytics;
@@ -96,15 +106,43 @@ public class PortfolioAnalytics {
     public int drainAll() {
         int total = 0;
         while (true) {
-            int round = 0;
-            for (UUID portfolioId : queue.portfoliosWaiting()) {
-                round += tx.execute(s -> drainChunk(portfolioId))[0];
-            }
+            List<UUID> waiting = queue.portfoliosWaiting();
+            int round = drainers == null ? drainEach(waiting) : drainInParallel(waiting);
             total += round;
             if (round == 0) {
                 return total;
             }
         }
+    }
+
+    private int drainEach(List<UUID> waiting) {
+        int round = 0;
+        for (UUID portfolioId : waiting) {
+            round += tx.execute(s -> drainChunk(portfolioId))[0];
+        }
+        return round;
+    }
+
+    /** Every portfolio's chunk, several at once; a failed one does not stop the others, and is rethrown after. */
+    private int drainInParallel(List<UUID> waiting) {
+        List<Future<int[]>> chunks = waiting.stream()
+                .map(id -> drainers.submit(() -> tx.execute(s -> drainChunk(id)))).toList();
+        int round = 0;
+        RuntimeException failure = null;
+        for (Future<int[]> chunk : chunks) {
+            try {
+                round += chunk.get()[0];
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while draining", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return round;
     }
 
     /**
@@ -136,39 +174,86 @@ public class PortfolioAnalytics {
         }
     }
 
-    /** {computed, continue?} */
+    /**
+     * {computed, continue?}: the portfolio's earliest waiting dates, up to the first that must still wait, computed
+     * in memory from data read once for all of them (positions, betas, closes, sectors, the snapshots they roll
+     * forward from) and written back in a few statements.
+     */
     private int[] drainChunk(UUID portfolioId) {
         List<RefreshQueue.Pending> pending = queue.lockPending(portfolioId, CHUNK);
-        Optional<PortfolioStore.Portfolio> portfolio = portfolios.find(portfolioId);
         if (pending.isEmpty()) {
             return new int[]{0, 0};
         }
+        Optional<PortfolioStore.Portfolio> portfolio = portfolios.find(portfolioId);
         if (portfolio.isEmpty()) {
-            pending.forEach(p -> queue.done(portfolioId, p));
+            queue.done(portfolioId, pending);
             return new int[]{0, 0};
         }
         List<PortfolioStore.StoredPosition> positions = portfolios.positions(portfolioId);
         Set<String> held = publicSymbols(positions);
         Map<String, LocalDate> firstBetas = symbols.firstBetaDates(held);
         Set<String> withCloses = symbols.symbolsWithCloses(held);
-        int computed = 0;
+        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = symbols.betas(held,
+                pending.stream().map(RefreshQueue.Pending::date).toList());
+        List<RefreshQueue.Pending> ready = new ArrayList<>();
+        boolean blocked = false;
         for (RefreshQueue.Pending p : pending) {
             Set<String> needed = publicSymbolsOpenOn(positions, p.date());
-            Map<String, Map<String, Double>> betas = symbols.betas(needed, p.date());
+            Map<String, Map<String, Double>> betas = betasByDate.getOrDefault(p.date(), Map.of());
             // factor-service computes a symbol's dates forward from its first: a date before it never gets betas;
             // a symbol with no close at all has its first prices-ready still on the way (factors-ready overtook it)
             boolean waiting = needed.stream().anyMatch(s -> !withCloses.contains(s) || !betas.containsKey(s)
                     && (!firstBetas.containsKey(s) || !p.date().isBefore(firstBetas.get(s))));
             boolean waitedEnough = !p.requestedAt().plus(grace).isAfter(clock.instant());
             if (waiting && !waitedEnough) {
-                return new int[]{computed, 0};
+                blocked = true;
+                break;
             }
-            compute(portfolio.get(), positions, p.date(), betas, !betas.keySet().containsAll(needed), p.cause(),
-                    p.runId());
-            queue.done(portfolioId, p);
-            computed++;
+            ready.add(p);
         }
-        return new int[]{computed, 1};
+        if (ready.isEmpty()) {
+            return new int[]{0, 0};
+        }
+        computeAll(portfolio.get(), positions, ready, betasByDate);
+        return new int[]{ready.size(), blocked ? 0 : 1};
+    }
+
+    private void computeAll(PortfolioStore.Portfolio portfolio, List<PortfolioStore.StoredPosition> positions,
+                            List<RefreshQueue.Pending> ready, Map<LocalDate, Map<String, Map<String, Double>>> betasByDate) {
+        LocalDate first = ready.getFirst().date(), last = ready.getLast().date();
+        TreeMap<LocalDate, DailySnapshotCalculation.Previous> bases =
+                new TreeMap<>(analytics.rollingBases(portfolio.id(), first, last));
+        Set<String> priced = new TreeSet<>();
+        positions.stream().filter(p -> InstrumentClass.of(p.symbol()) != InstrumentClass.PRIVATE)
+                .forEach(p -> priced.add(p.symbol()));
+        Map<String, NavigableMap<LocalDate, Double>> closes = symbols.closeHistory(priced,
+                bases.isEmpty() ? first : bases.firstKey(), last);
+        Map<String, SectorExposure.Profile> sectors = profiles.sectors(priced);
+        List<AnalyticsStore.ComputedDate> computed = new ArrayList<>();
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (RefreshQueue.Pending p : ready) {
+            Map.Entry<LocalDate, DailySnapshotCalculation.Previous> base = bases.lowerEntry(p.date());
+            Map<String, Map<String, Double>> betas = betasByDate.getOrDefault(p.date(), Map.of());
+            AnalyticsStore.ComputedDate date = compute(portfolio, positions, p.date(), betas,
+                    !betas.keySet().containsAll(publicSymbolsOpenOn(positions, p.date())),
+                    base == null ? null : base.getValue(), closes, sectors);
+            DailySnapshotCalculation.Snapshot s = date.snapshot();
+            bases.put(p.date(), new DailySnapshotCalculation.Previous(p.date(), s.equity(), s.cumulativePnl(),
+                    s.cumulativeRealizedPnl(), s.cumulativeCapitalFlow()));
+            computed.add(date);
+            events.add(announcement(portfolio.id(), date, p));
+        }
+        analytics.saveAll(portfolio.id(), computed);
+        outbox.enqueueAll(events);
+        queue.done(portfolio.id(), ready);
+        // later snapshots rolled forward from these dates' old values: they follow them again
+        Set<LocalDate> done = new TreeSet<>();
+        ready.forEach(p -> done.add(p.date()));
+        List<LocalDate> later = analytics.snapshotDatesAfter(portfolio.id(), first).stream()
+                .filter(d -> !done.contains(d)).toList();
+        if (!later.isEmpty()) {
+            queue.requestLater(portfolio.id(), later, ready.getFirst().cause(), ready.getFirst().runId());
+        }
     }
 
     private static Set<String> publicSymbols(List<PortfolioStore.StoredPosition> positions) {
@@ -186,33 +271,31 @@ public class PortfolioAnalytics {
         return needed;
     }
 
-    private void compute(PortfolioStore.Portfolio portfolio, List<PortfolioStore.StoredPosition> positions,
-                         LocalDate date, Map<String, Map<String, Double>> betas, boolean missingBetas, UUID cause,
-                         UUID runId) {
-        Optional<DailySnapshotCalculation.Previous> previous = analytics.previousSnapshot(portfolio.id(), date);
+    private AnalyticsStore.ComputedDate compute(PortfolioStore.Portfolio portfolio,
+                                                List<PortfolioStore.StoredPosition> positions, LocalDate date,
+                                                Map<String, Map<String, Double>> betas, boolean missingBetas,
+                                                DailySnapshotCalculation.Previous previous,
+                                                Map<String, NavigableMap<LocalDate, Double>> closes,
+                                                Map<String, SectorExposure.Profile> sectorProfiles) {
         // positions that matter on the date: open on it, or exited since the previous snapshot (they realize P&L)
         List<PortfolioStore.StoredPosition> relevant = positions.stream()
                 .filter(p -> !p.entryDate().isAfter(date))
                 .filter(p -> p.exitDate() == null || p.exitDate().isAfter(date)
-                        || previous.isPresent() && p.exitDate().isAfter(previous.get().date()))
+                        || previous != null && p.exitDate().isAfter(previous.date()))
                 .toList();
-        Set<String> priced = new TreeSet<>();
-        relevant.stream().filter(p -> InstrumentClass.of(p.symbol()) != InstrumentClass.PRIVATE)
-                .forEach(p -> priced.add(p.symbol()));
-        Map<String, SymbolDataStore.Close> closes = symbols.closesOnOrBefore(priced, date);
-        Map<String, SymbolDataStore.Close> previousCloses = previous.isEmpty() ? Map.of()
-                : symbols.closesOnOrBefore(priced, previous.get().date());
         List<Mark> marks = new ArrayList<>();
         for (PortfolioStore.StoredPosition p : relevant) {
-            SymbolDataStore.Close close = closes.get(p.symbol());
-            SymbolDataStore.Close before = previousCloses.get(p.symbol());
+            boolean isPrivate = InstrumentClass.of(p.symbol()) == InstrumentClass.PRIVATE;
+            Map.Entry<LocalDate, Double> close = isPrivate ? null : closeOnOrBefore(closes, p.symbol(), date);
+            Map.Entry<LocalDate, Double> before = isPrivate || previous == null ? null
+                    : closeOnOrBefore(closes, p.symbol(), previous.date());
             marks.add(new Mark(p.symbol(), p.quantity().doubleValue(), p.entryPrice().doubleValue(), p.entryDate(),
                     p.exitDate(), p.exitPrice() == null ? null : p.exitPrice().doubleValue(),
-                    close == null ? null : close.price(), close == null ? null : close.date(),
-                    before == null ? null : before.price()));
+                    close == null ? null : close.getValue(), close == null ? null : close.getKey(),
+                    before == null ? null : before.getValue()));
         }
         DailySnapshotCalculation.Snapshot snapshot = DailySnapshotCalculation.compute(date,
-                portfolio.equity().doubleValue(), previous.orElse(null), marks, 0, calendar);
+                portfolio.equity().doubleValue(), previous, marks, 0, calendar);
 
         List<PricedHolding> holdings = new ArrayList<>();
         for (Mark m : marks) {
@@ -234,22 +317,24 @@ public class PortfolioAnalytics {
                 ? FactorExposureCalculation.compute(date, snapshot.equity(), holdings, betas)
                 : new FactorExposureCalculation.Result(date, snapshot.priceDate(), snapshot.grossExposure(),
                 snapshot.netExposure(), 0, Map.of());
-        BigDecimal nav = BigDecimal.valueOf(snapshot.equity());
         Concentration concentration = Concentration.of(snapshot.marketValues());
-        SectorExposure sectors = SectorExposure.of(snapshot.marketValues(),
-                profiles.sectors(snapshot.marketValues().keySet()), snapshot.equity());
-        analytics.save(portfolio.id(), nav, partial, result);
-        analytics.saveSnapshot(portfolio.id(), snapshot, concentration, sectors, result.coverage(), partial);
-        // later snapshots rolled forward from this date's old values: they follow it again
-        List<LocalDate> later = analytics.snapshotDatesAfter(portfolio.id(), date);
-        if (!later.isEmpty()) {
-            queue.requestLater(portfolio.id(), later, cause, runId);
-        }
+        SectorExposure sectors = SectorExposure.of(snapshot.marketValues(), sectorProfiles, snapshot.equity());
+        return new AnalyticsStore.ComputedDate(snapshot, concentration, sectors, result, partial);
+    }
+
+    private static Map.Entry<LocalDate, Double> closeOnOrBefore(Map<String, NavigableMap<LocalDate, Double>> closes,
+                                                                 String symbol, LocalDate date) {
+        NavigableMap<LocalDate, Double> series = closes.get(symbol);
+        return series == null ? null : series.floorEntry(date);
+    }
+
+    private EventEnvelope<PortfolioAnalyticsReady> announcement(UUID portfolioId, AnalyticsStore.ComputedDate date,
+                                                                 RefreshQueue.Pending p) {
         Map<String, PortfolioAnalyticsReady.Exposure> factors = new LinkedHashMap<>();
-        result.factors().forEach((f, v) -> factors.put(f, new PortfolioAnalyticsReady.Exposure(v[0], v[1])));
-        outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "portfolio-analytics-ready", portfolio.id().toString(),
-                        date.toString()), runId, clock.instant(),
-                new PortfolioAnalyticsReady(portfolio.id(), date, result.priceDate(), snapshot.equity(),
-                        result.coverage(), partial, factors)));
+        date.exposures().factors().forEach((f, v) -> factors.put(f, new PortfolioAnalyticsReady.Exposure(v[0], v[1])));
+        return EventEnvelope.of(EventIds.derive(p.cause(), "portfolio-analytics-ready", portfolioId.toString(),
+                        p.date().toString()), p.runId(), clock.instant(),
+                new PortfolioAnalyticsReady(portfolioId, p.date(), date.exposures().priceDate(), date.snapshot().equity(),
+                        date.exposures().coverage(), date.partial(), factors));
     }
 }

@@ -34,8 +34,8 @@ public interface RefreshQueue {
      */
     List<Pending> lockPending(UUID portfolioId, int limit);
 
-    /** Removes the pair if it is still at the version the drainer computed; a newer request keeps it waiting. */
-    void done(UUID portfolioId, Pending computed);
+    /** Removes each pair still at the version the drainer computed; a newer request keeps its pair waiting. */
+    void done(UUID portfolioId, List<Pending> computed);
 
     List<UUID> portfoliosWaiting();
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,11 +25,14 @@ public interface SymbolDataStore {
     /** The last close on or before {@code date}. */
     Optional<Close> closeOnOrBefore(String symbol, LocalDate date);
 
-    /** symbol → its last close on or before {@code date}, for the symbols that have one. */
-    Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date);
+    /**
+     * symbol → its closes in (from, to] and the last one on or before {@code from}, for the symbols that have any:
+     * enough to find the last close on or before any date in [from, to].
+     */
+    Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from, LocalDate to);
 
-    /** symbol → factor → beta on {@code date}, for the symbols that have betas for that date. */
-    Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date);
+    /** date → symbol → factor → beta, for the dates and symbols that have betas. */
+    Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols, Collection<LocalDate> dates);
 
     /** The symbols among {@code symbols} that have at least one close. */
     Set<String> symbolsWithCloses(Collection<String> symbols);

@@ -48,7 +48,8 @@ class PortfolioServiceConfiguration {
                                           PlatformTransactionManager txManager, MarketClock market,
                                           PortfolioSettings settings, Clock clock) {
         return new PortfolioAnalytics(portfolios, symbols, analytics, profiles, new JdbcRefreshQueue(jdbc), outbox,
-                new TransactionTemplate(txManager), market.calendar(), clock, settings.readinessGrace());
+                new TransactionTemplate(txManager), market.calendar(), clock, settings.readinessGrace(),
+                settings.drainThreads());
     }
 
     @Bean

@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ class PortfolioAnalyticsTest {
     private final Ports ports = new Ports(clock);
     private final List<PortfolioAnalyticsReady> events = new ArrayList<>();
     private final PortfolioAnalytics analytics = new PortfolioAnalytics(ports, ports.symbols, ports, ports.profiles,
-            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10));
+            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10), 1);
 
     PortfolioAnalyticsTest() {
         ports.create(new PortfolioStore.Portfolio(P, "p", new BigDecimal("100000"), "USD"));
@@ -176,8 +177,8 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public void enqueue(EventEnvelope<?> event) {
-            events.add((PortfolioAnalyticsReady) event.payload());
+        public void enqueueAll(java.util.Collection<? extends EventEnvelope<?>> batch) {
+            batch.forEach(event -> events.add((PortfolioAnalyticsReady) event.payload()));
         }
     }
 
@@ -202,21 +203,37 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date) {
-            Map<String, Close> out = new HashMap<>();
-            symbols.forEach(s -> closeOnOrBefore(s, date).ifPresent(c -> out.put(s, c)));
+        public Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from,
+                                                                         LocalDate to) {
+            Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
+            symbols.forEach(s -> {
+                var series = prices.get(s);
+                if (series != null) {
+                    TreeMap<LocalDate, Double> part = new TreeMap<>(series.subMap(from, false, to, true));
+                    var before = series.floorEntry(from);
+                    if (before != null) {
+                        part.put(before.getKey(), before.getValue());
+                    }
+                    if (!part.isEmpty()) {
+                        out.put(s, part);
+                    }
+                }
+            });
             return out;
         }
 
         @Override
-        public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
-            Map<String, Map<String, Double>> out = new HashMap<>();
-            symbols.forEach(s -> {
-                var b = betas.getOrDefault(s, new TreeMap<>()).get(date);
-                if (b != null) {
-                    out.put(s, b);
-                }
-            });
+        public Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols,
+                                                                      Collection<LocalDate> dates) {
+            Map<LocalDate, Map<String, Map<String, Double>>> out = new HashMap<>();
+            for (LocalDate date : dates) {
+                symbols.forEach(s -> {
+                    var b = betas.getOrDefault(s, new TreeMap<>()).get(date);
+                    if (b != null) {
+                        out.computeIfAbsent(date, k -> new HashMap<>()).put(s, b);
+                    }
+                });
+            }
             return out;
         }
 
@@ -328,13 +345,8 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public void save(UUID portfolioId, BigDecimal nav, boolean partial, FactorExposureCalculation.Result result) {
-        }
-
-        @Override
-        public void saveSnapshot(UUID portfolioId, DailySnapshotCalculation.Snapshot snapshot, Concentration c,
-                                 SectorExposure sectors, double coverage, boolean partial) {
-            snapshots.put(snapshot.date(), snapshot);
+        public void saveAll(UUID portfolioId, List<ComputedDate> dates) {
+            dates.forEach(d -> snapshots.put(d.date(), d.snapshot()));
             Runnable hook = afterSnapshot;
             afterSnapshot = null;
             if (hook != null) {
@@ -343,11 +355,13 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public Optional<DailySnapshotCalculation.Previous> previousSnapshot(UUID portfolioId, LocalDate date) {
-            var e = snapshots.lowerEntry(date);
-            return Optional.ofNullable(e == null ? null : new DailySnapshotCalculation.Previous(e.getKey(),
-                    e.getValue().equity(), e.getValue().cumulativePnl(), e.getValue().cumulativeRealizedPnl(),
-                    e.getValue().cumulativeCapitalFlow()));
+        public Map<LocalDate, DailySnapshotCalculation.Previous> rollingBases(UUID portfolioId, LocalDate first,
+                                                                            LocalDate last) {
+            Map<LocalDate, DailySnapshotCalculation.Previous> out = new TreeMap<>();
+            LocalDate from = snapshots.lowerKey(first) == null ? first : snapshots.lowerKey(first);
+            snapshots.subMap(from, true, last, false).forEach((d, s) -> out.put(d, new DailySnapshotCalculation.Previous(d,
+                    s.equity(), s.cumulativePnl(), s.cumulativeRealizedPnl(), s.cumulativeCapitalFlow())));
+            return out;
         }
 
         @Override
@@ -397,8 +411,8 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public void done(UUID portfolioId, Pending computed) {
-            pending.remove(computed.date(), computed);
+        public void done(UUID portfolioId, List<Pending> computed) {
+            computed.forEach(p -> pending.remove(p.date(), p));
         }
 
         @Override

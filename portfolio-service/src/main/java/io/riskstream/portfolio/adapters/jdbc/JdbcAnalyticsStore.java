@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,29 +26,6 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
 
     public JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void save(UUID portfolioId, BigDecimal nav, boolean partial, FactorExposureCalculation.Result result) {
-        MapSqlParameterSource key = new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", result.date());
-        jdbc.update("""
-                insert into portfolio_analytics (portfolio_id, calculation_date, price_date, nav, gross_exposure,
-                                                 net_exposure, coverage, partial)
-                values (:id, :date, :priceDate, :nav, :gross, :net, :coverage, :partial)
-                on conflict (portfolio_id, calculation_date) do update set price_date = excluded.price_date,
-                  nav = excluded.nav, gross_exposure = excluded.gross_exposure, net_exposure = excluded.net_exposure,
-                  coverage = excluded.coverage, partial = excluded.partial, computed_at = now()""",
-                new MapSqlParameterSource(key.getValues()).addValue("priceDate", result.priceDate()).addValue("nav", nav)
-                        .addValue("gross", result.grossExposure()).addValue("net", result.netExposure())
-                        .addValue("coverage", result.coverage()).addValue("partial", partial));
-        // the date's factor rows are replaced as a whole, so a factor that disappeared does not linger
-        jdbc.update("delete from portfolio_factor_exposure where portfolio_id = :id and calculation_date = :date", key);
-        SqlParameterSource[] rows = result.factors().entrySet().stream().map(e -> new MapSqlParameterSource(key.getValues())
-                .addValue("factor", e.getKey()).addValue("exposure", e.getValue()[0]).addValue("dollar", e.getValue()[1]))
-                .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("""
-                insert into portfolio_factor_exposure (portfolio_id, calculation_date, factor, exposure, dollar)
-                values (:id, :date, :factor, :exposure, :dollar)""", rows);
     }
 
     @Override
@@ -77,18 +55,100 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
-    public void saveSnapshot(UUID portfolioId, DailySnapshotCalculation.Snapshot s, Concentration c,
-                             SectorExposure sectors, double factorCoverage, boolean partial) {
-        MapSqlParameterSource key = new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", s.date());
+    public void saveAll(UUID portfolioId, List<ComputedDate> dates) {
+        if (dates.isEmpty()) {
+            return;
+        }
+        String[] days = dates.stream().map(d -> d.date().toString()).toArray(String[]::new);
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", portfolioId).addValue("dates", days)
+                // NUMERIC columns get the decimal text of the double, as BigDecimal.valueOf writes it
+                .addValue("navs", dates.stream().map(d -> BigDecimal.valueOf(d.snapshot().equity()).toPlainString())
+                        .toArray(String[]::new))
+                .addValue("priceDates", dates.stream().map(d -> text(d.exposures().priceDate())).toArray(String[]::new))
+                .addValue("gross", doubles(dates, d -> d.exposures().grossExposure()))
+                .addValue("net", doubles(dates, d -> d.exposures().netExposure()))
+                .addValue("coverage", doubles(dates, d -> d.exposures().coverage()))
+                .addValue("partial", dates.stream().map(ComputedDate::partial).toArray(Boolean[]::new));
+        jdbc.update("""
+                insert into portfolio_analytics (portfolio_id, calculation_date, price_date, nav, gross_exposure,
+                                                 net_exposure, coverage, partial)
+                select :id, d, pd, n, g, ne, c, pa
+                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(cast(:priceDates as varchar[]) as date[]),
+                            cast(cast(:navs as varchar[]) as numeric[]), cast(:gross as float8[]),
+                            cast(:net as float8[]), cast(:coverage as float8[]), cast(:partial as boolean[]))
+                     as t(d, pd, n, g, ne, c, pa)
+                on conflict (portfolio_id, calculation_date) do update set price_date = excluded.price_date,
+                  nav = excluded.nav, gross_exposure = excluded.gross_exposure, net_exposure = excluded.net_exposure,
+                  coverage = excluded.coverage, partial = excluded.partial, computed_at = now()""", p);
+        // each date's factor and sector rows are replaced as a whole, so a factor or sector that left does not linger
+        jdbc.update("""
+                delete from portfolio_factor_exposure where portfolio_id = :id
+                and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""", p);
+        List<String> fDates = new ArrayList<>(), fNames = new ArrayList<>();
+        List<Double> fExposure = new ArrayList<>(), fDollar = new ArrayList<>();
+        for (ComputedDate d : dates) {
+            d.exposures().factors().forEach((factor, v) -> {
+                fDates.add(d.date().toString());
+                fNames.add(factor);
+                fExposure.add(v[0]);
+                fDollar.add(v[1]);
+            });
+        }
+        jdbc.update("""
+                insert into portfolio_factor_exposure (portfolio_id, calculation_date, factor, exposure, dollar)
+                select :id, d, f, e, x from unnest(cast(cast(:fDates as varchar[]) as date[]), cast(:fNames as varchar[]),
+                                                   cast(:fExposure as float8[]), cast(:fDollar as float8[])) as t(d, f, e, x)""",
+                new MapSqlParameterSource().addValue("id", portfolioId).addValue("fDates", fDates.toArray(String[]::new))
+                        .addValue("fNames", fNames.toArray(String[]::new))
+                        .addValue("fExposure", fExposure.toArray(Double[]::new))
+                        .addValue("fDollar", fDollar.toArray(Double[]::new)));
+        saveSnapshots(portfolioId, dates, p);
+    }
+
+    private void saveSnapshots(UUID portfolioId, List<ComputedDate> dates, MapSqlParameterSource p) {
+        p.addValue("long", doubles(dates, d -> d.snapshot().longValue()))
+                .addValue("short", doubles(dates, d -> d.snapshot().shortValue()))
+                .addValue("sGross", doubles(dates, d -> d.snapshot().grossExposure()))
+                .addValue("sNet", doubles(dates, d -> d.snapshot().netExposure()))
+                .addValue("cash", doubles(dates, d -> d.snapshot().cash()))
+                .addValue("pnl", doubles(dates, d -> d.snapshot().dailyPnl()))
+                .addValue("realized", doubles(dates, d -> d.snapshot().dailyRealizedPnl()))
+                .addValue("flow", doubles(dates, d -> d.snapshot().dailyCapitalFlow()))
+                .addValue("cumPnl", doubles(dates, d -> d.snapshot().cumulativePnl()))
+                .addValue("cumRealized", doubles(dates, d -> d.snapshot().cumulativeRealizedPnl()))
+                .addValue("cumFlow", doubles(dates, d -> d.snapshot().cumulativeCapitalFlow()))
+                .addValue("ret", doubles(dates, d -> d.snapshot().dailyReturn()))
+                .addValue("n", ints(dates, d -> d.snapshot().positions()))
+                .addValue("nLong", ints(dates, d -> d.snapshot().longPositions()))
+                .addValue("nShort", ints(dates, d -> d.snapshot().shortPositions()))
+                .addValue("unpriced", dates.stream().map(d -> String.join(",", d.snapshot().unpriced())).toArray(String[]::new))
+                .addValue("sPriceDates", dates.stream().map(d -> text(d.snapshot().priceDate())).toArray(String[]::new))
+                .addValue("oldest", dates.stream().map(d -> text(d.snapshot().oldestPriceDate())).toArray(String[]::new))
+                .addValue("staleness", ints(dates, d -> d.snapshot().priceStalenessDays()))
+                .addValue("hhi", doubles(dates, d -> d.concentration().hhi()))
+                .addValue("effective", dates.stream().map(d -> d.concentration().effectivePositions()).toArray(Double[]::new))
+                .addValue("top3", doubles(dates, d -> d.concentration().top3Weight()))
+                .addValue("top10", doubles(dates, d -> d.concentration().top10Weight()));
         jdbc.update("""
                 insert into portfolio_snapshot (portfolio_id, snapshot_date, nav, long_value, short_value, gross_exposure,
                   net_exposure, cash, daily_pnl, daily_realized_pnl, daily_capital_flow, cumulative_pnl,
                   cumulative_realized_pnl, cumulative_capital_flow, daily_return, num_positions, num_long, num_short,
                   unpriced_symbols, price_date, oldest_price_date, price_staleness_days, factor_date, factor_coverage,
                   partial, hhi, effective_positions, top3_weight, top10_weight)
-                values (:id, :date, :nav, :long, :short, :gross, :net, :cash, :pnl, :realized, :flow, :cumPnl,
-                  :cumRealized, :cumFlow, :ret, :n, :nLong, :nShort, :unpriced, :priceDate, :oldestPriceDate,
-                  :staleness, :date, :coverage, :partial, :hhi, :effective, :top3, :top10)
+                select :id, d, n, lv, sv, g, ne, ca, pn, re, fl, cp, cr, cf, rt, np, nl, ns, un, pd, od, st, d, co, pa,
+                       h, ef, t3, t10
+                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(cast(:navs as varchar[]) as numeric[]),
+                            cast(:long as float8[]), cast(:short as float8[]), cast(:sGross as float8[]),
+                            cast(:sNet as float8[]), cast(:cash as float8[]), cast(:pnl as float8[]),
+                            cast(:realized as float8[]), cast(:flow as float8[]), cast(:cumPnl as float8[]),
+                            cast(:cumRealized as float8[]), cast(:cumFlow as float8[]), cast(:ret as float8[]),
+                            cast(:n as int[]), cast(:nLong as int[]), cast(:nShort as int[]), cast(:unpriced as varchar[]),
+                            cast(cast(:sPriceDates as varchar[]) as date[]), cast(cast(:oldest as varchar[]) as date[]),
+                            cast(:staleness as int[]), cast(:coverage as float8[]), cast(:partial as boolean[]),
+                            cast(:hhi as float8[]), cast(:effective as float8[]), cast(:top3 as float8[]),
+                            cast(:top10 as float8[]))
+                     as t(d, n, lv, sv, g, ne, ca, pn, re, fl, cp, cr, cf, rt, np, nl, ns, un, pd, od, st, co, pa, h, ef,
+                          t3, t10)
                 on conflict (portfolio_id, snapshot_date) do update set nav = excluded.nav,
                   long_value = excluded.long_value, short_value = excluded.short_value,
                   gross_exposure = excluded.gross_exposure, net_exposure = excluded.net_exposure, cash = excluded.cash,
@@ -101,39 +161,57 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                   oldest_price_date = excluded.oldest_price_date, price_staleness_days = excluded.price_staleness_days,
                   factor_date = excluded.factor_date, factor_coverage = excluded.factor_coverage,
                   partial = excluded.partial, hhi = excluded.hhi, effective_positions = excluded.effective_positions,
-                  top3_weight = excluded.top3_weight, top10_weight = excluded.top10_weight, computed_at = now()""",
-                new MapSqlParameterSource(key.getValues()).addValue("nav", BigDecimal.valueOf(s.equity()))
-                        .addValue("long", s.longValue()).addValue("short", s.shortValue())
-                        .addValue("gross", s.grossExposure()).addValue("net", s.netExposure()).addValue("cash", s.cash())
-                        .addValue("pnl", s.dailyPnl()).addValue("realized", s.dailyRealizedPnl())
-                        .addValue("flow", s.dailyCapitalFlow()).addValue("cumPnl", s.cumulativePnl())
-                        .addValue("cumRealized", s.cumulativeRealizedPnl()).addValue("cumFlow", s.cumulativeCapitalFlow())
-                        .addValue("ret", s.dailyReturn()).addValue("n", s.positions()).addValue("nLong", s.longPositions())
-                        .addValue("nShort", s.shortPositions()).addValue("unpriced", String.join(",", s.unpriced()))
-                        .addValue("priceDate", s.priceDate()).addValue("oldestPriceDate", s.oldestPriceDate())
-                        .addValue("staleness", s.priceStalenessDays()).addValue("coverage", factorCoverage)
-                        .addValue("partial", partial).addValue("hhi", c.hhi()).addValue("effective", c.effectivePositions())
-                        .addValue("top3", c.top3Weight()).addValue("top10", c.top10Weight()));
-        // replaced as a whole, so a sector the book left does not linger
-        jdbc.update("delete from portfolio_sector_exposure where portfolio_id = :id and snapshot_date = :date", key);
-        SqlParameterSource[] rows = sectors.sectors().entrySet().stream().map(e -> new MapSqlParameterSource(key.getValues())
-                .addValue("sector", e.getKey()).addValue("mv", e.getValue().marketValue())
-                .addValue("weight", e.getValue().weight())).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("""
+                  top3_weight = excluded.top3_weight, top10_weight = excluded.top10_weight, computed_at = now()""", p);
+        jdbc.update("""
+                delete from portfolio_sector_exposure where portfolio_id = :id
+                and snapshot_date = any(cast(cast(:dates as varchar[]) as date[]))""", p);
+        List<String> sDates = new ArrayList<>(), sNames = new ArrayList<>();
+        List<Double> sValue = new ArrayList<>(), sWeight = new ArrayList<>();
+        for (ComputedDate d : dates) {
+            d.sectors().sectors().forEach((sector, bucket) -> {
+                sDates.add(d.date().toString());
+                sNames.add(sector);
+                sValue.add(bucket.marketValue());
+                sWeight.add(bucket.weight());
+            });
+        }
+        jdbc.update("""
                 insert into portfolio_sector_exposure (portfolio_id, snapshot_date, sector, market_value, weight)
-                values (:id, :date, :sector, :mv, :weight)""", rows);
+                select :id, d, s, v, w from unnest(cast(cast(:sDates as varchar[]) as date[]), cast(:sNames as varchar[]),
+                                                   cast(:sValue as float8[]), cast(:sWeight as float8[])) as t(d, s, v, w)""",
+                new MapSqlParameterSource().addValue("id", portfolioId).addValue("sDates", sDates.toArray(String[]::new))
+                        .addValue("sNames", sNames.toArray(String[]::new)).addValue("sValue", sValue.toArray(Double[]::new))
+                        .addValue("sWeight", sWeight.toArray(Double[]::new)));
+    }
+
+    private static Double[] doubles(List<ComputedDate> dates, java.util.function.ToDoubleFunction<ComputedDate> f) {
+        return dates.stream().map(d -> f.applyAsDouble(d)).toArray(Double[]::new);
+    }
+
+    private static Integer[] ints(List<ComputedDate> dates, java.util.function.ToIntFunction<ComputedDate> f) {
+        return dates.stream().map(d -> f.applyAsInt(d)).toArray(Integer[]::new);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     @Override
-    public Optional<DailySnapshotCalculation.Previous> previousSnapshot(UUID portfolioId, LocalDate date) {
-        return jdbc.query("""
+    public Map<LocalDate, DailySnapshotCalculation.Previous> rollingBases(UUID portfolioId, LocalDate first,
+                                                                        LocalDate last) {
+        Map<LocalDate, DailySnapshotCalculation.Previous> bases = new TreeMap<>();
+        jdbc.query("""
                         select snapshot_date, nav, cumulative_pnl, cumulative_realized_pnl, cumulative_capital_flow
-                        from portfolio_snapshot where portfolio_id = :id and snapshot_date < :date
-                        order by snapshot_date desc limit 1""",
-                new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", date),
-                (rs, i) -> new DailySnapshotCalculation.Previous(rs.getObject(1, LocalDate.class),
-                        rs.getBigDecimal(2).doubleValue(), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)))
-                .stream().findFirst();
+                        from portfolio_snapshot where portfolio_id = :id and snapshot_date < :last
+                        and snapshot_date >= coalesce((select max(snapshot_date) from portfolio_snapshot
+                                                       where portfolio_id = :id and snapshot_date < :first), :first)""",
+                new MapSqlParameterSource().addValue("id", portfolioId).addValue("first", first).addValue("last", last),
+                rs -> {
+                    LocalDate date = rs.getObject(1, LocalDate.class);
+                    bases.put(date, new DailySnapshotCalculation.Previous(date, rs.getBigDecimal(2).doubleValue(),
+                            rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
+                });
+        return bases;
     }
 
     @Override

@@ -55,12 +55,17 @@ public class JdbcRefreshQueue implements RefreshQueue {
     }
 
     @Override
-    public void done(UUID portfolioId, Pending computed) {
+    public void done(UUID portfolioId, List<Pending> computed) {
+        if (computed.isEmpty()) {
+            return;
+        }
         jdbc.update("""
-                delete from portfolio_refresh_pending
-                where portfolio_id = :id and calculation_date = :date and version = :version""",
-                new MapSqlParameterSource().addValue("id", portfolioId).addValue("date", computed.date())
-                        .addValue("version", computed.version()));
+                delete from portfolio_refresh_pending q
+                using unnest(cast(cast(:dates as varchar[]) as date[]), cast(:versions as bigint[])) as t(d, v)
+                where q.portfolio_id = :id and q.calculation_date = t.d and q.version = t.v""",
+                new MapSqlParameterSource().addValue("id", portfolioId)
+                        .addValue("dates", computed.stream().map(p -> p.date().toString()).toArray(String[]::new))
+                        .addValue("versions", computed.stream().map(Pending::version).toArray(Long[]::new)));
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,34 +82,46 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
-    public Map<String, Close> closesOnOrBefore(Collection<String> symbols, LocalDate date) {
-        Map<String, Close> closes = new HashMap<>();
+    public Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from,
+                                                                     LocalDate to) {
+        Map<String, NavigableMap<LocalDate, Double>> closes = new HashMap<>();
         if (symbols.isEmpty()) {
             return closes;
         }
-        // one index range scan per symbol: the newest row on or before the date
+        // per symbol: the newest close on or before `from` (one index probe) and the closes after it up to `to`
         jdbc.query("""
                         select s.symbol, p.trade_date, p.close from unnest(cast(:symbols as varchar[])) as s(symbol)
                         cross join lateral (select trade_date, close from symbol_price
-                                            where symbol = s.symbol and trade_date <= :date
-                                            order by trade_date desc limit 1) p""",
-                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("date", date),
+                                            where symbol = s.symbol and trade_date <= :from
+                                            order by trade_date desc limit 1) p
+                        union all
+                        select symbol, trade_date, close from symbol_price
+                        where symbol = any(cast(:symbols as varchar[])) and trade_date > :from and trade_date <= :to""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("from", from)
+                        .addValue("to", to),
                 rs -> {
-                    closes.put(rs.getString(1), new Close(rs.getObject(2, LocalDate.class), rs.getDouble(3)));
+                    closes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getDouble(3));
                 });
         return closes;
     }
 
     @Override
-    public Map<String, Map<String, Double>> betas(Collection<String> symbols, LocalDate date) {
-        Map<String, Map<String, Double>> betas = new HashMap<>();
-        if (symbols.isEmpty()) {
+    public Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols,
+                                                                  Collection<LocalDate> dates) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betas = new HashMap<>();
+        if (symbols.isEmpty() || dates.isEmpty()) {
             return betas;
         }
-        jdbc.query("select symbol, factor, beta from symbol_factor where symbol in (:symbols) and calculation_date = :date",
-                new MapSqlParameterSource().addValue("symbols", symbols).addValue("date", date),
+        jdbc.query("""
+                        select calculation_date, symbol, factor, beta from symbol_factor
+                        where symbol = any(cast(:symbols as varchar[]))
+                        and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
+                        .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
                 rs -> {
-                    betas.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+                    betas.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(3), rs.getDouble(4));
                 });
         return betas;
     }
