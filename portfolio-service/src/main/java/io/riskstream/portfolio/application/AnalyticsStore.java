@@ -15,6 +15,14 @@ import java.util.UUID;
 /** Portfolio analytics per (portfolio, date): one complete row set per date, upserted. */
 public interface AnalyticsStore {
 
+    /** Decimal places of a stored NAV (numeric(28, 6)); the next date rolls forward from the stored, rounded value. */
+    int NAV_SCALE = 6;
+
+    /** The NAV as stored: rounded half up to {@link #NAV_SCALE} places, as PostgreSQL rounds numeric input. */
+    static BigDecimal storedNav(double equity) {
+        return BigDecimal.valueOf(equity).setScale(NAV_SCALE, java.math.RoundingMode.HALF_UP);
+    }
+
     record StoredAnalytics(UUID portfolioId, LocalDate date, LocalDate priceDate, BigDecimal nav, double coverage,
                            boolean partial, Map<String, double[]> factors) {
     }

@@ -238,8 +238,10 @@ public class PortfolioAnalytics {
                     !betas.keySet().containsAll(publicSymbolsOpenOn(positions, p.date())),
                     base == null ? null : base.getValue(), closes, sectors);
             DailySnapshotCalculation.Snapshot s = date.snapshot();
-            bases.put(p.date(), new DailySnapshotCalculation.Previous(p.date(), s.equity(), s.cumulativePnl(),
-                    s.cumulativeRealizedPnl(), s.cumulativeCapitalFlow()));
+            // the next date rolls forward from the NAV as stored, exactly as when it is read back in a later drain
+            bases.put(p.date(), new DailySnapshotCalculation.Previous(p.date(),
+                    AnalyticsStore.storedNav(s.equity()).doubleValue(), s.cumulativePnl(), s.cumulativeRealizedPnl(),
+                    s.cumulativeCapitalFlow()));
             computed.add(date);
             events.add(announcement(portfolio.id(), date, p));
         }

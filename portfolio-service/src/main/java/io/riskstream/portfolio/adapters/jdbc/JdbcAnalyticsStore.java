@@ -61,8 +61,8 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
         }
         String[] days = dates.stream().map(d -> d.date().toString()).toArray(String[]::new);
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", portfolioId).addValue("dates", days)
-                // NUMERIC columns get the decimal text of the double, as BigDecimal.valueOf writes it
-                .addValue("navs", dates.stream().map(d -> BigDecimal.valueOf(d.snapshot().equity()).toPlainString())
+                // NUMERIC columns get the rounded decimal text, the same value the next date rolls forward from
+                .addValue("navs", dates.stream().map(d -> AnalyticsStore.storedNav(d.snapshot().equity()).toPlainString())
                         .toArray(String[]::new))
                 .addValue("priceDates", dates.stream().map(d -> text(d.exposures().priceDate())).toArray(String[]::new))
                 .addValue("gross", doubles(dates, d -> d.exposures().grossExposure()))
