@@ -96,10 +96,13 @@ class HistoryBackfillIsolationIT {
         long historyReachedAsOf = announced.stream().filter(r -> r.key().equals(historyId))
                 .filter(r -> date(r).equals(LocalDate.parse(RiskstreamSystem.AS_OF)))
                 .mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
-        List<ConsumerRecord<String, String>> existingNext = announced.stream()
-                .filter(r -> existingIds.contains(r.key()) && date(r).equals(NEXT)).toList();
-        assertThat(existingNext).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(existing);
-        assertThat(existingNext).allSatisfy(r -> assertThat(r.timestamp()).isLessThan(historyReachedAsOf));
+        // each portfolio's first announcement of the new session (a betas event that lands while the session is
+        // being computed makes the drainer compute it once more, and announce it again: never lose, at worst repeat)
+        Map<String, Long> existingNext = new java.util.TreeMap<>();
+        announced.stream().filter(r -> existingIds.contains(r.key()) && date(r).equals(NEXT))
+                .forEach(r -> existingNext.merge(r.key(), r.timestamp(), Math::min));
+        assertThat(existingNext.keySet()).containsExactlyInAnyOrderElementsOf(existing);
+        assertThat(existingNext.values()).allSatisfy(t -> assertThat(t).isLessThan(historyReachedAsOf));
 
         // not changed: every row the 100 had stored is as it was, and the new session has full coverage and the
         // same exposure in each (same weights, betas of 1)

@@ -29,8 +29,8 @@ public interface RefreshQueue {
     void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
 
     /**
-     * The portfolio's earliest waiting dates, ascending; also serializes drainers of one portfolio (several
-     * replicas, or the API and the scheduler) until the transaction ends.
+     * The portfolio's earliest waiting dates, ascending, and the portfolio to this transaction alone until it ends:
+     * none when another drainer (several replicas, or the API and the scheduler) has it now.
      */
     List<Pending> lockPending(UUID portfolioId, int limit);
 

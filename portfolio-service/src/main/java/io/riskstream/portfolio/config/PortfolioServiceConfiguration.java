@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -47,8 +48,11 @@ class PortfolioServiceConfiguration {
                                           SymbolProfiles profiles, NamedParameterJdbcTemplate jdbc, OutboxWriter outbox,
                                           PlatformTransactionManager txManager, MarketClock market,
                                           PortfolioSettings settings, Clock clock) {
+        // drains read one snapshot: the waiting dates' versions and the data computed from them belong together
+        TransactionTemplate drainTx = new TransactionTemplate(txManager);
+        drainTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return new PortfolioAnalytics(portfolios, symbols, analytics, profiles, new JdbcRefreshQueue(jdbc), outbox,
-                new TransactionTemplate(txManager), market.calendar(), clock, settings.readinessGrace(),
+                drainTx, market.calendar(), clock, settings.readinessGrace(),
                 settings.drainThreads());
     }
 

@@ -45,7 +45,12 @@ public class JdbcRefreshQueue implements RefreshQueue {
     public List<Pending> lockPending(UUID portfolioId, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", portfolioId).addValue("limit", limit)
                 .addValue("key", portfolioId.getMostSignificantBits() ^ portfolioId.getLeastSignificantBits());
-        jdbc.queryForList("select pg_advisory_xact_lock(:key)", params);
+        // another drainer (a replica, or the API) on this portfolio does its dates; waiting for it would only hand
+        // this transaction a snapshot from before its work
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(:key)", params, Boolean.class);
+        if (!Boolean.TRUE.equals(locked)) {
+            return List.of();
+        }
         return jdbc.query("""
                         select calculation_date, cause_id, run_id, requested_at, version from portfolio_refresh_pending
                         where portfolio_id = :id order by calculation_date limit :limit""", params,
