@@ -16,6 +16,8 @@ public final class Contract {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
     public static final double MAX_PRICE = 1e9;
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+    /** No factor loading or regression statistic of a traded instrument comes near this; beyond it is garbage. */
+    public static final double MAX_STATISTIC = 1e9;
 
     private Contract() {
     }
@@ -53,6 +55,19 @@ public final class Contract {
 
     public static Double finiteOrNull(Double value, String field) {
         return value == null ? null : finite(value, field);
+    }
+
+    /** A finite number no larger in magnitude than {@link #MAX_STATISTIC}. */
+    public static double statistic(double value, String field) {
+        finite(value, field);
+        if (Math.abs(value) > MAX_STATISTIC) {
+            throw new IllegalArgumentException(field + " " + value + " is out of range (|x| up to " + MAX_STATISTIC + ")");
+        }
+        return value;
+    }
+
+    public static Double statisticOrNull(Double value, String field) {
+        return value == null ? null : statistic(value, field);
     }
 
     public static double positivePrice(double value, String field) {

@@ -16,12 +16,17 @@ public record FactorsReady(String symbol, List<DatedExposures> exposures) implem
     public record FactorValue(double beta, Double alpha, Double rSquared, Double stdError, Double tStat, Double pValue,
                               Integer observations) {
         public FactorValue {
-            finite(beta, "beta");
-            finiteOrNull(alpha, "alpha");
-            finiteOrNull(rSquared, "rSquared");
+            statistic(beta, "beta");
+            statisticOrNull(alpha, "alpha");
+            statisticOrNull(rSquared, "rSquared");
             finiteOrNull(stdError, "stdError");
             finiteOrNull(tStat, "tStat");
-            finiteOrNull(pValue, "pValue");
+            if (pValue != null && !(pValue >= 0 && pValue <= 1)) {
+                throw new IllegalArgumentException("pValue must be between 0 and 1, got " + pValue);
+            }
+            if (observations != null && observations < 0) {
+                throw new IllegalArgumentException("observations must not be negative, got " + observations);
+            }
         }
     }
 

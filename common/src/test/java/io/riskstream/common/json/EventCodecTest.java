@@ -3,6 +3,7 @@ package io.riskstream.common.json;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
@@ -87,6 +88,18 @@ class EventCodecTest {
         String wrongType = valid("{\"symbol\":\"AAPL\",\"tier\":42}", "symbol-added");
         assertThatThrownBy(() -> codec.decode(Topics.SYMBOL_ADDED, wrongType, SymbolAdded.class))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("symbol-added payload");
+    }
+
+    @Test
+    void rejectsFactorStatisticsNoRegressionCanProduce() {
+        String huge = valid("{\"symbol\":\"AAPL\",\"exposures\":[{\"calculationDate\":\"2024-12-31\","
+                + "\"factors\":{\"market_beta\":{\"beta\":1e300}}}]}", "factors-ready");
+        assertThatThrownBy(() -> codec.decode(Topics.FACTORS_READY, huge, FactorsReady.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("beta 1.0E300 is out of range");
+        String negative = valid("{\"symbol\":\"AAPL\",\"exposures\":[{\"calculationDate\":\"2024-12-31\","
+                + "\"factors\":{\"market_beta\":{\"beta\":1.1,\"observations\":-3}}}]}", "factors-ready");
+        assertThatThrownBy(() -> codec.decode(Topics.FACTORS_READY, negative, FactorsReady.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("observations must not be negative");
     }
 
     @Test
