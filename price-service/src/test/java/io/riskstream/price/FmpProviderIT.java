@@ -14,7 +14,10 @@ import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
 import io.riskstream.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -54,6 +57,7 @@ import static org.awaitility.Awaitility.await;
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FmpProviderIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-12-30T23:30:00Z"));
@@ -98,6 +102,7 @@ class FmpProviderIT {
     }
 
     @Test
+    @Order(2)
     void rateLimitingIsRetriedUntilEverySymbolIsStoredAndEmptyAnswersLeaveHistoryUntouched() throws Exception {
         for (String symbol : SYMBOLS) {
             STUB.script("historical-price-full/" + symbol, Answer.status(429), Answer.status(429));
@@ -107,8 +112,10 @@ class FmpProviderIT {
             send(Topics.SYMBOL_ADDED, symbol, new SymbolAdded(symbol, SymbolAdded.Tier.ACTIVE, "test"));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(distinct symbol) from daily_bar where symbol like 'FMP%'", Long.class) == 3);
-        assertThat(STUB.requestsTo("historical-price-full/")).isEqualTo(9); // 2 refusals + 1 answer each
+                "select count(distinct symbol) from daily_bar where symbol in ('FMPA', 'FMPB', 'FMPC')", Long.class) == 3);
+        for (String symbol : SYMBOLS) { // 2 refusals + 1 answer each
+            assertThat(STUB.requestsTo("historical-price-full/" + symbol)).as(symbol).isEqualTo(3);
+        }
         String prometheus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -116,20 +123,40 @@ class FmpProviderIT {
         assertThat(prometheus).doesNotContain("stub-key");
 
         String storedBefore = checksum();
+        long quoteCallsBefore = STUB.requestsTo("quote/");
         STUB.byDefault("historical-price-full/", uri -> Answer.ok(""));
         STUB.byDefault("quote/", uri -> Answer.ok(""));
         CLOCK.set(Instant.parse("2024-12-31T23:30:00Z"));
         send(Topics.DAILY_CLOSE, "2024-12-31", new DailyClose(LocalDate.of(2024, 12, 31)));
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("price-service-fmp-it", Topics.DAILY_CLOSE) == 0);
-        assertThat(STUB.requestsTo("quote/")).isEqualTo(1);
+        assertThat(STUB.requestsTo("quote/") - quoteCallsBefore).isEqualTo(1);
         assertThat(checksum()).isEqualTo(storedBefore);
-        assertThat(jdbc.queryForObject("select count(*) from symbol_universe where symbol like 'FMP%' and status = 'ACTIVE'",
+        assertThat(jdbc.queryForObject("select count(*) from symbol_universe where symbol in ('FMPA', 'FMPB', 'FMPC') and status = 'ACTIVE'",
                 Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    @Order(1) // before the test that ends with empty answers (they open the circuit breaker for a minute)
+    void anEmptyHistoryForASymbolTheProviderQuotesIsRetriedInsteadOfMarkingItUnknown() {
+        // a misbehaving provider: an empty 200 for the history of a symbol it quotes; an unknown symbol has neither
+        STUB.script("historical-price-full/FMPQ", Answer.ok("{}"), Answer.ok("{}"));
+        STUB.byDefault("historical-price-full/", FmpProviderIT::history);
+        STUB.byDefault("quote/", uri -> uri.getPath().endsWith("/FMPQ")
+                ? Answer.ok("[{\"symbol\":\"FMPQ\",\"price\":12.5,\"timestamp\":1735594200}]") : Answer.ok("[]"));
+        send(Topics.SYMBOL_ADDED, "FMPQ", new SymbolAdded("FMPQ", SymbolAdded.Tier.ACTIVE, "test"));
+        STUB.script("historical-price-full/FMPZ", Answer.ok("{}"));
+        send(Topics.SYMBOL_ADDED, "FMPZ", new SymbolAdded("FMPZ", SymbolAdded.Tier.ACTIVE, "test"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from daily_bar where symbol = 'FMPQ'", Long.class) > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                "select status from symbol_universe where symbol = 'FMPZ'", String.class).contains("INACTIVE"));
+        assertThat(jdbc.queryForObject("select status from symbol_universe where symbol = 'FMPQ'", String.class))
+                .isEqualTo("ACTIVE");
     }
 
     private String checksum() {
         return jdbc.queryForObject("select count(*) || ':' || md5(string_agg(symbol || trade_date || adj_close || "
-                + "coalesce(volume, -1), ',' order by symbol, trade_date)) from daily_bar where symbol like 'FMP%'", String.class);
+                + "coalesce(volume, -1), ',' order by symbol, trade_date)) from daily_bar where symbol in ('FMPA', 'FMPB', 'FMPC')", String.class);
     }
 
     private void send(String topic, String key, io.riskstream.common.event.EventPayload payload) {

@@ -202,11 +202,28 @@ public class PriceHistory {
             throw new RetryLaterException(symbol + ": " + e.getMessage());
         }
         if (fetched.isEmpty() && !hasHistory) {
+            // an empty history is what a provider answers for a symbol it does not know, and what a misbehaving one
+            // answers at times for one it knows: a quote tells the two apart (known: the record waits and is retried)
+            if (providerQuotes(symbol)) {
+                throw new RetryLaterException(symbol + ": provider " + provider.name()
+                        + " quotes the symbol but answered no history; retried later");
+            }
             universe.markInactive(symbol, "no price history at provider " + provider.name());
             log.warn("{}: no history at provider {}; marked inactive", symbol, provider.name());
             return null;
         }
         return validate(symbol, fetched.stream().filter(b -> !b.date().isBefore(from) && !b.date().isAfter(to)).toList());
+    }
+
+    private boolean providerQuotes(String symbol) {
+        try {
+            return provider.quotes(List.of(symbol)).containsKey(symbol);
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.UNKNOWN_SYMBOL) {
+                return false;
+            }
+            throw new RetryLaterException(symbol + ": " + e.getMessage());
+        }
     }
 
     private List<DailyBar> validate(String symbol, List<DailyBar> fetched) {
