@@ -14,5 +14,5 @@ import java.time.Duration;
 @ConfigurationProperties("riskstream.portfolio")
 public record PortfolioSettings(@DefaultValue("10m") Duration readinessGrace,
                                 @DefaultValue("250ms") Duration drainInterval,
-                                @DefaultValue("2") int drainThreads) {
+                                @DefaultValue("1") int drainThreads) {
 }
