@@ -44,11 +44,11 @@ final class Scenarios {
     static Scenario killEachService() {
         return new Scenario("1", "SIGKILL of each of the five services mid-work, then a restart", Map.of(), Map.of(),
                 run -> {
-                    run.workload.awaitPricesFraction(0.25, MIDDLE);
+                    run.workload.awaitFraction(Topics.PRICES_READY, 0.25, MIDDLE);
                     killAndRestart(run, "price-service");
                     killAndRestart(run, "profile-service");
                     killAndRestart(run, "fundamentals-service");
-                    run.workload.awaitFactorsFraction(0.5, MIDDLE);
+                    run.workload.awaitFraction(Topics.FACTORS_READY, 0.5, MIDDLE);
                     killAndRestart(run, "factor-service");
                     killAndRestart(run, "portfolio-service");
                     run.faultEnded();
@@ -66,7 +66,7 @@ final class Scenarios {
     static Scenario brokerDown() {
         return new Scenario("2", "Kafka broker stopped for 30 s mid-onboarding, then restarted", Map.of(), Map.of(),
                 run -> {
-                    run.workload.awaitPricesFraction(0.33, MIDDLE);
+                    run.workload.awaitFraction(Topics.PRICES_READY, 0.33, MIDDLE);
                     run.stack.stop("kafka");
                     Thread.sleep(30_000);
                     run.stack.startKafka();
@@ -78,7 +78,7 @@ final class Scenarios {
     static Scenario databaseDown() {
         return new Scenario("3", "PostgreSQL stopped for 30 s mid-onboarding, then restarted", Map.of(), Map.of(),
                 run -> {
-                    run.workload.awaitPricesFraction(0.33, MIDDLE);
+                    run.workload.awaitFraction(Topics.PRICES_READY, 0.33, MIDDLE);
                     run.stack.stop("postgres");
                     Thread.sleep(30_000);
                     run.stack.startPostgres();
@@ -107,7 +107,7 @@ final class Scenarios {
     static Scenario poisonRecords() {
         return new Scenario("5", "5 poison records on each of the 6 consumed topics (malformed JSON, wrong types, "
                 + "unknown version, bad values, a 5 MB record)", Map.of(), Map.of(), run -> {
-            run.workload.awaitPricesFraction(0.25, MIDDLE);
+            run.workload.awaitFraction(Topics.PRICES_READY, 0.25, MIDDLE);
             Map<String, List<String>> keys = new HashMap<>();
             for (String topic : List.of(Topics.POSITION_EVENTS, Topics.SYMBOL_ADDED, Topics.DAILY_CLOSE,
                     Topics.PRICES_READY, Topics.PROFILE_UPDATED, Topics.FACTORS_READY)) {
@@ -174,7 +174,7 @@ final class Scenarios {
         return new Scenario("6", "provider (FMP over HTTP) answering 429 / 500 / 503 / timeouts / empty 200s to 30 % of "
                 + "requests during the first part of the onboarding", Map.of(), Map.of(), run -> {
             run.fmp.enableFaults();
-            run.workload.awaitPricesFraction(0.5, MIDDLE);
+            run.workload.awaitFraction(Topics.PRICES_READY, 0.5, MIDDLE);
             Thread.sleep(5_000);
             run.fmp.disableFaults();
             run.faultEnded();

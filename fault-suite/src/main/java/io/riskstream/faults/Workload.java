@@ -182,18 +182,10 @@ final class Workload {
         throw new IllegalStateException("the system did not settle within " + timeout + ": " + why);
     }
 
-    /** Waits until at least {@code fraction} of the symbols have announced prices (the middle of the onboarding). */
-    void awaitPricesFraction(double fraction, Duration timeout) throws InterruptedException {
+    /** Waits until {@code topic} holds at least {@code fraction} × N records (the middle of the onboarding). */
+    void awaitFraction(String topic, double fraction, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (broker.count("prices-ready") < fraction * size.symbols() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-    }
-
-    /** Waits until at least {@code fraction} of the symbols have announced factors. */
-    void awaitFactorsFraction(double fraction, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (broker.count("factors-ready") < fraction * size.symbols() && System.nanoTime() < deadline) {
+        while (broker.count(topic) < fraction * size.symbols() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
     }

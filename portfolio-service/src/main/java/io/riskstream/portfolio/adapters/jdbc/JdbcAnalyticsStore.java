@@ -3,13 +3,10 @@ package io.riskstream.portfolio.adapters.jdbc;
 import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
-import io.riskstream.portfolio.domain.FactorExposureCalculation;
 import io.riskstream.portfolio.domain.SectorExposure;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

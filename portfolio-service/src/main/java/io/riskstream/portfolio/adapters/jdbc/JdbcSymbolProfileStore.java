@@ -20,17 +20,24 @@ public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
 
     @Override
     public boolean save(String symbol, ProfileUpdated.ProfileFields p) {
-        Map<String, SectorExposure.Profile> before = sectors(java.util.List.of(symbol));
-        jdbc.update("""
-                insert into symbol_profile (symbol, name, sector, industry, is_etf)
-                values (:symbol, :name, :sector, :industry, :etf)
-                on conflict (symbol) do update set name = coalesce(excluded.name, symbol_profile.name),
-                  sector = coalesce(excluded.sector, symbol_profile.sector),
-                  industry = coalesce(excluded.industry, symbol_profile.industry), is_etf = excluded.is_etf,
-                  updated_at = now()""",
+        // one statement: "before" reads the snapshot the upsert started from, so old and new compare in one trip
+        Boolean changed = jdbc.queryForObject("""
+                with before as (select sector, is_etf from symbol_profile where symbol = :symbol),
+                after as (
+                  insert into symbol_profile (symbol, name, sector, industry, is_etf)
+                  values (:symbol, :name, :sector, :industry, :etf)
+                  on conflict (symbol) do update set name = coalesce(excluded.name, symbol_profile.name),
+                    sector = coalesce(excluded.sector, symbol_profile.sector),
+                    industry = coalesce(excluded.industry, symbol_profile.industry), is_etf = excluded.is_etf,
+                    updated_at = now()
+                  returning sector, is_etf)
+                select not exists (select 1 from before b join after a
+                                   on b.sector is not distinct from a.sector and b.is_etf = a.is_etf)
+                from after""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("name", p.name())
-                        .addValue("sector", p.sector()).addValue("industry", p.industry()).addValue("etf", p.etf()));
-        return !before.equals(sectors(java.util.List.of(symbol)));
+                        .addValue("sector", p.sector()).addValue("industry", p.industry()).addValue("etf", p.etf()),
+                Boolean.class);
+        return Boolean.TRUE.equals(changed);
     }
 
     @Override
