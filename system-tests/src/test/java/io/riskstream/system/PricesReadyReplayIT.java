@@ -17,7 +17,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Replaying prices-ready from offset 0 into factor-service leaves its business tables exactly as they were. */
+/**
+ * Replaying prices-ready from offset 0 into factor-service leaves its business tables exactly as they were, and
+ * announces nothing again: bars stored as they are need no computation.
+ */
 class PricesReadyReplayIT {
 
     private final RiskstreamSystem system = RiskstreamSystem.shared();
@@ -30,8 +33,6 @@ class PricesReadyReplayIT {
                     + "order by symbol, calculation_date, factor)), '') from symbol_exposure",
             "select count(*) || ':' || coalesce(md5(string_agg(symbol || calculation_date, ',' order by symbol, "
                     + "calculation_date)), '') from pending_calculation");
-    // outbox_event is left out on purpose: a replay may announce facts again (same ids where the cause is the same);
-    // consumers are idempotent, and the business tables above are what must not change
 
     @Test
     void replayingPricesReadyFromTheStartChangesNothing() throws Exception {
@@ -43,6 +44,7 @@ class PricesReadyReplayIT {
                 "select count(*) from symbol_exposure where symbol = 'RPLY'", Long.class) > 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("factor-service", Topics.PRICES_READY) == 0);
         List<String> before = digests();
+        long announcedBefore = factorsReadyEnqueued();
 
         system.stop("factor-service");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers()))) {
@@ -58,6 +60,13 @@ class PricesReadyReplayIT {
         await().atMost(Duration.ofSeconds(120)).until(() -> KafkaTestClient.lag("factor-service", Topics.PRICES_READY) == 0);
 
         assertThat(digests()).isEqualTo(before);
+        // bars stored as they are: nothing computed again, so nothing announced again
+        assertThat(factorsReadyEnqueued()).isEqualTo(announcedBefore);
+    }
+
+    private long factorsReadyEnqueued() {
+        return system.jdbc("factor-service").queryForObject(
+                "select count(*) from outbox_event where topic = ?", Long.class, Topics.FACTORS_READY);
     }
 
     private List<String> digests() {

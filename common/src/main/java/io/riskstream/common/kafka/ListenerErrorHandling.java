@@ -2,6 +2,7 @@ package io.riskstream.common.kafka;
 
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.MalformedEventException;
+import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -32,6 +33,8 @@ import java.time.Duration;
  *       {@code <topic>.DLT}, with spring-kafka's exception headers plus {@value #REASON_HEADER};</li>
  *   <li>an infrastructure failure (database unreachable) is retried with capped exponential back-off for as long as
  *       it lasts, so an outage never dead-letters good records;</li>
+ *   <li>an incomplete provider answer ({@link IncompleteAnswerException}) is retried with the same back-off for a
+ *       bounded time ({@link Settings#incompleteAnswerPatience()}), then dead-lettered naming what was missing;</li>
  *   <li>any other failure is retried a few times, then dead-lettered; the partition keeps moving.</li>
  * </ul>
  */
@@ -65,7 +68,8 @@ public final class ListenerErrorHandling {
                     .tag("group", groupOf(consumer)).tag("topic", record.topic()).register(meters).increment();
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(counted, settings.otherFailures());
-        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? settings.transientFailures() : null);
+        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? settings.transientFailures()
+                : isIncompleteAnswer(ex) ? settings.incompleteAnswers() : null);
         handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class,
                 DeserializationException.class, NullPointerException.class, ClassCastException.class);
         handler.setCommitRecovered(true);
@@ -92,6 +96,15 @@ public final class ListenerErrorHandling {
         return false;
     }
 
+    static boolean isIncompleteAnswer(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IncompleteAnswerException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Throwable rootCause(Throwable ex) {
         Throwable t = ex;
         while (t.getCause() != null && t.getCause() != t) {
@@ -103,11 +116,22 @@ public final class ListenerErrorHandling {
         return t;
     }
 
-    /** Back-off for transient failures (unbounded attempts) and for other failures (bounded). */
-    public record Settings(Duration initialInterval, Duration maxInterval, int otherFailureRetries) {
+    /**
+     * Back-off for transient failures (unbounded attempts), for incomplete provider answers (attempts for at most
+     * {@code incompleteAnswerPatience}) and for other failures ({@code otherFailureRetries} attempts).
+     */
+    public record Settings(Duration initialInterval, Duration maxInterval, int otherFailureRetries,
+                           Duration incompleteAnswerPatience) {
 
         public static Settings defaults() {
-            return new Settings(Duration.ofMillis(200), Duration.ofSeconds(10), 3);
+            return new Settings(Duration.ofMillis(200), Duration.ofSeconds(10), 3, Duration.ofMinutes(5));
+        }
+
+        BackOff incompleteAnswers() {
+            ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+            backOff.setMaxInterval(maxInterval.toMillis());
+            backOff.setMaxElapsedTime(incompleteAnswerPatience.toMillis());
+            return backOff;
         }
 
         BackOff transientFailures() {

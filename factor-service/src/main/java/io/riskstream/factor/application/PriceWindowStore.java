@@ -14,7 +14,8 @@ import java.util.Optional;
 /** factor-service's own copy of the prices its regressions need, fed by prices-ready. */
 public interface PriceWindowStore {
 
-    void upsert(String symbol, List<PriceBar> bars);
+    /** Stores the bars; returns how many rows were new or changed (0: every bar was stored as it is). */
+    int upsert(String symbol, List<PriceBar> bars);
 
     /** Replaces the symbol's whole stored history (after a split or a re-adjustment). */
     void replace(String symbol, List<PriceBar> bars);

@@ -83,8 +83,12 @@ public class RefreshExposures {
             exposures.lockSymbol(ready.symbol());
             if (ready.historyReplaced()) {
                 prices.replace(ready.symbol(), ready.bars());
-            } else {
-                prices.upsert(ready.symbol(), ready.bars());
+            } else if (prices.upsert(ready.symbol(), ready.bars()) == 0) {
+                // Every bar is stored as it is: this prices-ready (or one with the same bars) was handled and its
+                // dates computed or queued in the same transaction. Computing them again would give the same
+                // numbers, so a re-delivery, a replay or a consumer rebalanced mid-batch costs one statement.
+                acknowledge(event, List.of());
+                return 0;
             }
             List<LocalDate> dates = ready.historyReplaced()
                     ? prices.dates(ready.symbol(), horizonStart, ready.through())

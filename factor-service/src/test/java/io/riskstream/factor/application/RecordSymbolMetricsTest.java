@@ -68,7 +68,8 @@ class RecordSymbolMetricsTest {
         }
 
         @Override
-        public void upsert(String symbol, List<PriceBar> bars) {
+        public int upsert(String symbol, List<PriceBar> bars) {
+            return bars.size();
         }
 
         @Override

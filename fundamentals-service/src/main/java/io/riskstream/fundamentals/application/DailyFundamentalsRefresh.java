@@ -3,6 +3,7 @@ package io.riskstream.fundamentals.application;
 import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
+import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.fundamentals.application.StatementStore.FetchState;
 import io.riskstream.fundamentals.domain.FetchPolicy;
 import org.slf4j.Logger;
@@ -51,17 +52,25 @@ public class DailyFundamentalsRefresh {
         Instant now = clock.instant();
         int fetched = 0;
         int skipped = 0;
+        int incomplete = 0;
         for (FetchState state : statements.fetchStates()) {
             boolean doneForDate = state.lastCloseDate().filter(d -> !d.isBefore(date)).isPresent();
             if (doneForDate || !FetchPolicy.due(state.lastFetched(), state.nextEarnings(), date, now, sweepInterval)) {
                 skipped++;
                 continue;
             }
-            fetch.fetch(state.symbol(), date, event.eventId(), event.runId());
-            fetched++;
+            try {
+                fetch.fetch(state.symbol(), date, event.eventId(), event.runId());
+                fetched++;
+            } catch (IncompleteAnswerException e) {
+                // the symbol stays due: the next close asks again; the others of this close go on
+                log.warn("daily-close {}: {}", date, e.getMessage());
+                incomplete++;
+            }
         }
         statements.markDailyCloseDone(date, fetched, skipped, clock.instant());
-        log.info("daily-close {}: {} symbols fetched, {} not due", date, fetched, skipped);
+        log.info("daily-close {}: {} symbols fetched, {} not due, {} answered incompletely", date, fetched, skipped,
+                incomplete);
         return fetched;
     }
 }

@@ -5,11 +5,14 @@ import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.FundamentalsReady;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.marketdata.EarningsDate;
+import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.FinancialStatement;
 import io.riskstream.common.marketdata.Frequency;
+import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.StatementKind;
 import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.fundamentals.domain.StatementCompleteness;
 import io.riskstream.fundamentals.domain.StatementRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,15 +57,27 @@ public class FetchFundamentals {
         return fetch(symbol, null, event.eventId(), event.runId());
     }
 
-    /** Fetches and stores one symbol; returns the number of statements stored. */
+    /**
+     * Fetches and stores one symbol; returns the number of statements stored.
+     *
+     * @throws IncompleteAnswerException when the provider left out some statements of a period; nothing is stored
+     */
     public int fetch(String symbol, LocalDate closeDate, UUID cause, UUID runId) {
         List<FinancialStatement> fetched = new ArrayList<>();
         for (StatementKind kind : StatementKind.values()) {
             fetched.addAll(provider.statements(symbol, kind, Frequency.QUARTERLY, quarters));
             fetched.addAll(provider.statements(symbol, kind, Frequency.ANNUAL, years));
         }
+        List<String> missing = StatementCompleteness.missing(fetched);
+        if (!missing.isEmpty()) {
+            throw new IncompleteAnswerException(symbol + ": provider " + provider.name() + " answered no "
+                    + String.join(", ", missing) + " statements but the other statements of those periods");
+        }
         LocalDate today = closeDate != null ? closeDate : LocalDate.now(clock);
-        LocalDate nextEarnings = provider.earnings(symbol).stream().map(EarningsDate::date)
+        // a company that files statements has an earnings calendar: an empty one is more likely an empty answer
+        List<EarningsDate> earnings = fetched.isEmpty() ? provider.earnings(symbol)
+                : EmptyAnswers.askedUntilAnswered(() -> provider.earnings(symbol));
+        LocalDate nextEarnings = earnings.stream().map(EarningsDate::date)
                 .filter(d -> !d.isBefore(today)).findFirst().orElse(null);
         tx.executeWithoutResult(s -> {
             statements.upsert(StatementRow.of(fetched));

@@ -8,6 +8,8 @@ import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.kafka.RetryLaterException;
 import io.riskstream.common.marketdata.DailyBar;
+import io.riskstream.common.marketdata.EmptyAnswers;
+import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.ProviderException;
 import io.riskstream.common.marketdata.Quote;
@@ -203,9 +205,9 @@ public class PriceHistory {
         }
         if (fetched.isEmpty() && !hasHistory) {
             // an empty history is what a provider answers for a symbol it does not know, and what a misbehaving one
-            // answers at times for one it knows: a quote tells the two apart (known: the record waits and is retried)
+            // answers at times for one it knows: a quote tells the two apart (known: the record is retried)
             if (providerQuotes(symbol)) {
-                throw new RetryLaterException(symbol + ": provider " + provider.name()
+                throw new IncompleteAnswerException(symbol + ": provider " + provider.name()
                         + " quotes the symbol but answered no history; retried later");
             }
             universe.markInactive(symbol, "no price history at provider " + provider.name());
@@ -217,11 +219,8 @@ public class PriceHistory {
 
     private boolean providerQuotes(String symbol) {
         try {
-            return provider.quotes(List.of(symbol)).containsKey(symbol);
+            return EmptyAnswers.quoted(provider, symbol);
         } catch (ProviderException e) {
-            if (e.kind() == ProviderException.Kind.UNKNOWN_SYMBOL) {
-                return false;
-            }
             throw new RetryLaterException(symbol + ": " + e.getMessage());
         }
     }

@@ -2,6 +2,11 @@ package io.riskstream.profile.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
+import io.riskstream.common.kafka.RetryLaterException;
+import io.riskstream.common.marketdata.IncompleteAnswerException;
+import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.ProviderException;
+import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 
 import java.util.EnumSet;
@@ -9,16 +14,19 @@ import java.util.Map;
 
 /**
  * symbol-added: a symbol without a profile gets one at once (all tiers), so it never waits for a nightly run.
- * A symbol that already has one costs no provider call.
+ * A symbol that already has one costs no provider call. A provider that fails, or answers no profile for a symbol it
+ * quotes, has the record retried; a symbol it does not quote has no profile to get.
  */
 public class CreateMissingProfile {
 
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
+    private final MarketDataProvider provider;
 
-    public CreateMissingProfile(ProfileStore profiles, RefreshProfiles refresh) {
+    public CreateMissingProfile(ProfileStore profiles, RefreshProfiles refresh, MarketDataProvider provider) {
         this.profiles = profiles;
         this.refresh = refresh;
+        this.provider = provider;
     }
 
     public boolean handle(EventEnvelope<SymbolAdded> event) {
@@ -30,8 +38,21 @@ public class CreateMissingProfile {
         RefreshOutcome outcome = refresh.refresh(Map.of(symbol, EnumSet.allOf(Tier.class)), null, event.eventId(),
                 event.runId());
         if (outcome.errors() > 0) {
-            throw new IllegalStateException(symbol + ": provider failed while creating the profile");
+            throw new RetryLaterException(symbol + ": provider " + provider.name()
+                    + " failed while creating the profile; retried later");
+        }
+        if (outcome.refreshed() == 0 && quoted(symbol)) {
+            throw new IncompleteAnswerException(symbol + ": provider " + provider.name()
+                    + " quotes the symbol but answered no profile; retried later");
         }
         return outcome.refreshed() == 1;
+    }
+
+    private boolean quoted(String symbol) {
+        try {
+            return EmptyAnswers.quoted(provider, symbol);
+        } catch (ProviderException e) {
+            throw new RetryLaterException(symbol + ": " + e.getMessage());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.EarningsDate;
+import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.domain.Profile;
@@ -94,7 +95,8 @@ public class RefreshProfiles {
             if (plan.get(symbol).contains(Tier.QUARTERLY) && !profile.fundOrEtf()) {
                 calls++;
                 try {
-                    List<EarningsDate> earnings = provider.earnings(symbol);
+                    // a company without a single earnings date is more likely an empty answer than the truth
+                    List<EarningsDate> earnings = EmptyAnswers.askedUntilAnswered(() -> provider.earnings(symbol));
                     profile = ProviderProfiles.withEarnings(profile, earnings, today);
                 } catch (RuntimeException e) {
                     log.warn("{}: earnings failed at {}: {}", symbol, provider.name(), e.toString());

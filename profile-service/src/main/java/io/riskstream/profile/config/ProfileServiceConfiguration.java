@@ -32,8 +32,9 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
-    CreateMissingProfile createMissingProfile(ProfileStore profiles, RefreshProfiles refresh) {
-        return new CreateMissingProfile(profiles, refresh);
+    CreateMissingProfile createMissingProfile(ProfileStore profiles, RefreshProfiles refresh,
+                                              MarketDataProvider provider) {
+        return new CreateMissingProfile(profiles, refresh, provider);
     }
 
     @Bean

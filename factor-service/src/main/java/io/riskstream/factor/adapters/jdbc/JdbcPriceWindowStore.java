@@ -35,11 +35,11 @@ public class JdbcPriceWindowStore implements PriceWindowStore {
     }
 
     @Override
-    public void upsert(String symbol, List<PriceBar> bars) {
+    public int upsert(String symbol, List<PriceBar> bars) {
         if (bars.isEmpty()) {
-            return;
+            return 0;
         }
-        jdbc.update(UPSERT, new MapSqlParameterSource("symbol", symbol)
+        return jdbc.update(UPSERT, new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", bars.stream().map(b -> b.date().toString()).toArray(String[]::new))
                 .addValue("adjCloses", bars.stream().map(PriceBar::adjClose).toArray(Double[]::new))
                 .addValue("closes", bars.stream().map(PriceBar::close).toArray(Double[]::new)));
