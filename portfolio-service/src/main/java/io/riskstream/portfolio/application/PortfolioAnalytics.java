@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,13 +108,55 @@ public class PortfolioAnalytics {
     public int drainAll() {
         int total = 0;
         while (true) {
-            List<UUID> waiting = queue.portfoliosWaiting();
+            List<UUID> waiting = readyToDrain(queue.waiting());
             int round = drainers == null ? drainEach(waiting) : drainInParallel(waiting);
             total += round;
             if (round == 0) {
                 return total;
             }
         }
+    }
+
+    /**
+     * The waiting portfolios whose earliest date can be computed now (its symbols' data is there, or it has waited
+     * out the grace period), told from a handful of queries for all of them. Without this, every pass of the drainer
+     * would open a transaction and read positions and betas for each portfolio still waiting for a factors-ready:
+     * a thousand portfolios waiting on a daily close cost thousands of queries per pass, competing with the work
+     * they wait for. The drain itself checks again, inside its transaction.
+     */
+    private List<UUID> readyToDrain(List<RefreshQueue.Head> heads) {
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<UUID, List<PortfolioStore.StoredPosition>> positions = portfolios.positions(
+                heads.stream().map(RefreshQueue.Head::portfolioId).toList());
+        Set<String> held = new TreeSet<>();
+        positions.values().forEach(p -> held.addAll(publicSymbols(p)));
+        Map<String, LocalDate> firstBetas = symbols.firstBetaDates(held);
+        Set<String> withCloses = symbols.symbolsWithCloses(held);
+        Map<LocalDate, Set<String>> withBetas = symbols.symbolsWithBetas(held,
+                heads.stream().map(RefreshQueue.Head::date).distinct().toList());
+        List<UUID> ready = new ArrayList<>();
+        for (RefreshQueue.Head head : heads) {
+            Set<String> needed = publicSymbolsOpenOn(positions.getOrDefault(head.portfolioId(), List.of()), head.date());
+            if (!waitsForData(needed, head.date(), withBetas.getOrDefault(head.date(), Set.of()), withCloses, firstBetas)
+                    || !head.requestedAt().plus(grace).isAfter(now)) {
+                ready.add(head.portfolioId());
+            }
+        }
+        return ready;
+    }
+
+    /**
+     * Whether a date must wait for its symbols' data: a symbol without betas for it (factor-service computes a
+     * symbol's dates forward from its first, so a date before that never gets any and need not wait), or with no
+     * close at all (its first prices-ready is still on the way: the factors-ready overtook it).
+     */
+    private static boolean waitsForData(Set<String> needed, LocalDate date, Set<String> withBetas,
+                                        Set<String> withCloses, Map<String, LocalDate> firstBetas) {
+        return needed.stream().anyMatch(s -> !withCloses.contains(s) || !withBetas.contains(s)
+                && (!firstBetas.containsKey(s) || !date.isBefore(firstBetas.get(s))));
     }
 
     private int drainEach(List<UUID> waiting) {
@@ -215,11 +258,8 @@ public class PortfolioAnalytics {
         boolean blocked = false;
         for (RefreshQueue.Pending p : pending) {
             Set<String> needed = publicSymbolsOpenOn(positions, p.date());
-            Map<String, Map<String, Double>> betas = betasByDate.getOrDefault(p.date(), Map.of());
-            // factor-service computes a symbol's dates forward from its first: a date before it never gets betas;
-            // a symbol with no close at all has its first prices-ready still on the way (factors-ready overtook it)
-            boolean waiting = needed.stream().anyMatch(s -> !withCloses.contains(s) || !betas.containsKey(s)
-                    && (!firstBetas.containsKey(s) || !p.date().isBefore(firstBetas.get(s))));
+            boolean waiting = waitsForData(needed, p.date(), betasByDate.getOrDefault(p.date(), Map.of()).keySet(),
+                    withCloses, firstBetas);
             boolean waitedEnough = !p.requestedAt().plus(grace).isAfter(clock.instant());
             if (waiting && !waitedEnough) {
                 blocked = true;

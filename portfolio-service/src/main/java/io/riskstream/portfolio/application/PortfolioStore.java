@@ -2,6 +2,8 @@ package io.riskstream.portfolio.application;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,13 @@ public interface PortfolioStore {
     void savePosition(StoredPosition position);
 
     List<StoredPosition> positions(UUID portfolioId);
+
+    /** portfolio → its positions, for many portfolios at once (one query where possible). */
+    default Map<UUID, List<StoredPosition>> positions(Collection<UUID> portfolioIds) {
+        Map<UUID, List<StoredPosition>> all = new HashMap<>();
+        portfolioIds.forEach(id -> all.put(id, positions(id)));
+        return all;
+    }
 
     /**
      * Portfolios with a position in {@code symbol} open on some day on or after {@code since}, each with the first

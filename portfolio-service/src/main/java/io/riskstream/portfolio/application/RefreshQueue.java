@@ -37,5 +37,10 @@ public interface RefreshQueue {
     /** Removes each pair still at the version the drainer computed; a newer request keeps its pair waiting. */
     void done(UUID portfolioId, List<Pending> computed);
 
-    List<UUID> portfoliosWaiting();
+    /** A portfolio with dates waiting: its earliest, and when that one was first requested. */
+    record Head(UUID portfolioId, LocalDate date, Instant requestedAt) {
+    }
+
+    /** Every portfolio with dates waiting, longest waiting first. */
+    List<Head> waiting();
 }

@@ -5,6 +5,7 @@ import io.riskstream.common.event.PriceBar;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -33,6 +34,13 @@ public interface SymbolDataStore {
 
     /** date → symbol → factor → beta, for the dates and symbols that have betas. */
     Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols, Collection<LocalDate> dates);
+
+    /** date → the symbols among {@code symbols} that have betas for it (one query where possible). */
+    default Map<LocalDate, Set<String>> symbolsWithBetas(Collection<String> symbols, Collection<LocalDate> dates) {
+        Map<LocalDate, Set<String>> with = new HashMap<>();
+        betas(symbols, dates).forEach((date, bySymbol) -> with.put(date, Set.copyOf(bySymbol.keySet())));
+        return with;
+    }
 
     /** The symbols among {@code symbols} that have at least one close. */
     Set<String> symbolsWithCloses(Collection<String> symbols);

@@ -82,6 +82,19 @@ class PortfolioAnalyticsTest {
     }
 
     @Test
+    void aPortfolioWhoseEarliestDateWaitsForBetasIsNotOpenedByTheDrainer() {
+        betas("AAA", D1);
+        analytics.request(P, List.of(D1), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isZero();
+        assertThat(analytics.drainAll()).isZero();
+        assertThat(ports.locks).isZero(); // told from the bulk readiness check, no per-portfolio transaction
+
+        betas("BBB", D1);
+        assertThat(analytics.drainAll()).isEqualTo(1);
+        assertThat(ports.locks).isEqualTo(1);
+    }
+
+    @Test
     void aBurstOfRequestsForOneDateIsOneRefresh() {
         betas("AAA", D1);
         betas("BBB", D1);
@@ -298,6 +311,7 @@ class PortfolioAnalyticsTest {
         });
         final TreeMap<LocalDate, DailySnapshotCalculation.Snapshot> snapshots = new TreeMap<>();
         final TreeMap<LocalDate, Pending> pending = new TreeMap<>();
+        int locks;
         long versions;
         Runnable afterSnapshot; // a concurrent writer, run once inside the next computation
         final List<StoredPosition> positions = new ArrayList<>();
@@ -407,6 +421,7 @@ class PortfolioAnalyticsTest {
 
         @Override
         public List<Pending> lockPending(UUID portfolioId, int limit) {
+            locks++;
             return pending.values().stream().limit(limit).toList();
         }
 
@@ -416,8 +431,9 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public List<UUID> portfoliosWaiting() {
-            return pending.isEmpty() ? List.of() : List.of(P);
+        public List<Head> waiting() {
+            return pending.values().stream().findFirst().map(p -> List.of(new Head(P, p.date(), p.requestedAt())))
+                    .orElse(List.of());
         }
     }
 }

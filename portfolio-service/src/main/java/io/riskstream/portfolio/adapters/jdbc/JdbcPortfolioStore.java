@@ -5,9 +5,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +63,26 @@ public class JdbcPortfolioStore implements PortfolioStore {
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
                         rs.getString(9)));
+    }
+
+    @Override
+    public Map<UUID, List<StoredPosition>> positions(Collection<UUID> portfolioIds) {
+        Map<UUID, List<StoredPosition>> all = new HashMap<>();
+        portfolioIds.forEach(id -> all.put(id, new ArrayList<>()));
+        if (portfolioIds.isEmpty()) {
+            return all;
+        }
+        jdbc.query("""
+                        select id, portfolio_id, symbol, quantity, entry_price, entry_date, exit_date, exit_price,
+                               position_type
+                        from position where portfolio_id = any(cast(:ids as uuid[])) order by symbol, entry_date, id""",
+                new MapSqlParameterSource("ids", portfolioIds.toArray(UUID[]::new)), rs -> {
+                    StoredPosition p = new StoredPosition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getString(9));
+                    all.get(p.portfolioId()).add(p);
+                });
+        return all;
     }
 
     @Override

@@ -74,9 +74,12 @@ public class JdbcRefreshQueue implements RefreshQueue {
     }
 
     @Override
-    public List<UUID> portfoliosWaiting() {
-        return jdbc.getJdbcTemplate().queryForList(
-                "select portfolio_id from portfolio_refresh_pending group by portfolio_id order by min(requested_at)",
-                UUID.class);
+    public List<Head> waiting() {
+        return jdbc.getJdbcTemplate().query("""
+                select * from (select distinct on (portfolio_id) portfolio_id, calculation_date, requested_at
+                               from portfolio_refresh_pending order by portfolio_id, calculation_date) head
+                order by requested_at""",
+                (rs, i) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
     }
 }

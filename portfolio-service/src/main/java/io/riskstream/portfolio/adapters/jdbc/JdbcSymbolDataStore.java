@@ -126,6 +126,24 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
+    public Map<LocalDate, Set<String>> symbolsWithBetas(Collection<String> symbols, Collection<LocalDate> dates) {
+        Map<LocalDate, Set<String>> with = new HashMap<>();
+        if (symbols.isEmpty() || dates.isEmpty()) {
+            return with;
+        }
+        jdbc.query("""
+                        select distinct calculation_date, symbol from symbol_factor
+                        where symbol = any(cast(:symbols as varchar[]))
+                        and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
+                        .addValue("dates", dates.stream().distinct().map(LocalDate::toString).toArray(String[]::new)),
+                rs -> {
+                    with.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        return with;
+    }
+
+    @Override
     public Set<String> symbolsWithCloses(Collection<String> symbols) {
         if (symbols.isEmpty()) {
             return Set.of();
