@@ -1,14 +1,10 @@
 package io.riskstream.faults;
 
-import io.riskstream.common.calendar.NyseCalendar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +33,9 @@ public final class FaultSuite {
 
     private FaultSuite(Options options) {
         this.options = options;
-        // D1: the latest session whose 18:30 New York close has passed (what the scheduler would emit); D0 before it
-        NyseCalendar nyse = new NyseCalendar();
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/New_York"));
-        LocalDate day = now.toLocalTime().isBefore(LocalTime.of(18, 30)) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
-        while (!nyse.isTradingDay(day)) {
-            day = day.minusDays(1);
-        }
-        this.d1 = day;
-        LocalDate before = day.minusDays(1);
-        while (!nyse.isTradingDay(before)) {
-            before = before.minusDays(1);
-        }
-        this.d0 = before;
+        LatestSessions sessions = LatestSessions.now(java.time.Clock.systemUTC());
+        this.d1 = sessions.d1();
+        this.d0 = sessions.d0();
     }
 
     public static void main(String[] args) throws Exception {

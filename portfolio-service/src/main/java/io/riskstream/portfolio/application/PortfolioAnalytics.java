@@ -88,6 +88,20 @@ public class PortfolioAnalytics {
         }
     }
 
+    /** {@link #request} for several portfolios in one go (inside the caller's transaction). */
+    public void requestAll(Map<UUID, List<LocalDate>> dates, UUID cause, UUID runId) {
+        Map<UUID, List<LocalDate>> trading = new TreeMap<>();
+        dates.forEach((id, d) -> {
+            List<LocalDate> days = d.stream().filter(calendar::isTradingDay).distinct().toList();
+            if (!days.isEmpty()) {
+                trading.put(id, days);
+            }
+        });
+        if (!trading.isEmpty()) {
+            queue.requestAll(trading, cause, runId);
+        }
+    }
+
     /** Requests every trading day in [from, through] (a backfill, or a position change dated in the past). */
     public void requestRange(UUID portfolioId, LocalDate from, LocalDate through, UUID cause, UUID runId) {
         request(portfolioId, calendar.tradingDays(from, through), cause, runId);

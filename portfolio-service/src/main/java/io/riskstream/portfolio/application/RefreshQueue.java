@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,11 @@ public interface RefreshQueue {
      * the grace period counts from there, and takes the latest cause and run).
      */
     void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
+
+    /** {@link #request} for several portfolios at once (one statement where possible). */
+    default void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, UUID cause, UUID runId) {
+        dates.forEach((portfolioId, d) -> request(portfolioId, d, cause, runId));
+    }
 
     /**
      * Asks for the pairs from inside a drain of the same portfolio (the dates after one it recomputed): a pair

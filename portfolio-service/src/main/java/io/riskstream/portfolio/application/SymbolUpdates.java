@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -100,13 +100,12 @@ public class SymbolUpdates {
             return List.of();
         }
         LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
-        List<String> requested = new ArrayList<>();
+        Map<UUID, List<LocalDate>> byHolder = new TreeMap<>();
         for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, earliest).entrySet()) {
             LocalDate first = holder.getValue();
-            analytics.request(holder.getKey(), dates.stream().filter(d -> !d.isBefore(first)).toList(),
-                    event.eventId(), event.runId());
-            requested.add(holder.getKey().toString());
+            byHolder.put(holder.getKey(), dates.stream().filter(d -> !d.isBefore(first)).toList());
         }
-        return requested;
+        analytics.requestAll(byHolder, event.eventId(), event.runId());
+        return byHolder.keySet().stream().map(UUID::toString).toList();
     }
 }

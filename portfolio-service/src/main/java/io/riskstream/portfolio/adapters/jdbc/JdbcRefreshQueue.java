@@ -6,8 +6,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 public class JdbcRefreshQueue implements RefreshQueue {
@@ -20,12 +22,32 @@ public class JdbcRefreshQueue implements RefreshQueue {
 
     @Override
     public void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
-        // dates in order, so two requesters of overlapping dates lock the rows in the same order
-        jdbc.batchUpdate("""
+        requestAll(Map.of(portfolioId, dates), cause, runId);
+    }
+
+    @Override
+    public void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, UUID cause, UUID runId) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        dates.forEach((id, d) -> d.stream().distinct().forEach(day -> {
+            ids.add(id);
+            days.add(day.toString());
+        }));
+        if (ids.isEmpty()) {
+            return;
+        }
+        // one statement for every portfolio, rows in (portfolio, date) order: two requesters of overlapping pairs
+        // lock them in the same order and never deadlock
+        jdbc.update("""
                 insert into portfolio_refresh_pending (portfolio_id, calculation_date, cause_id, run_id)
-                values (:id, :date, :cause, :run) on conflict (portfolio_id, calculation_date) do update
+                select t.id, t.day, :cause, :run
+                from unnest(cast(:ids as uuid[]), cast(cast(:days as varchar[]) as date[])) as t(id, day)
+                order by t.id, t.day
+                on conflict (portfolio_id, calculation_date) do update
                 set version = nextval('portfolio_refresh_version'), cause_id = excluded.cause_id,
-                    run_id = excluded.run_id""", rows(portfolioId, dates, cause, runId));
+                    run_id = excluded.run_id""",
+                new MapSqlParameterSource().addValue("ids", ids.toArray(UUID[]::new))
+                        .addValue("days", days.toArray(String[]::new)).addValue("cause", cause).addValue("run", runId));
     }
 
     @Override
