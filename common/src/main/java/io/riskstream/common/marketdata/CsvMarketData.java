@@ -72,6 +72,11 @@ public final class CsvMarketData implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return false;
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         List<DailyBar> all = bars(symbol);
         if (all.isEmpty() || from.isAfter(to)) {

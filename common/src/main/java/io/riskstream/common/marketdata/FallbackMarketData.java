@@ -28,6 +28,11 @@ public final class FallbackMarketData implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return chain.stream().anyMatch(MarketDataProvider::suppliesProfiles);
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         return firstNonEmpty(p -> p.dailyBars(symbol, from, to));
     }

@@ -21,6 +21,12 @@ public interface MarketDataProvider {
     /** Latest quotes for many symbols in one call; symbols the provider does not know are absent from the map. */
     Map<String, Quote> quotes(Collection<String> symbols);
 
+    /**
+     * Whether this provider has company profiles at all (a CSV directory of prices has none): only then does a
+     * missing profile say something about the symbol or the provider.
+     */
+    boolean suppliesProfiles();
+
     /** Company profiles for many symbols in one call; unknown symbols are absent from the map. */
     Map<String, CompanyProfile> profiles(Collection<String> symbols);
 

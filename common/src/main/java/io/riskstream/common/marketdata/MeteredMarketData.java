@@ -32,6 +32,11 @@ public final class MeteredMarketData implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return delegate.suppliesProfiles();
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         return count("bars", () -> delegate.dailyBars(symbol, from, to), List::isEmpty);
     }

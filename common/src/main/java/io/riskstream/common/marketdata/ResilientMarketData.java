@@ -82,6 +82,11 @@ public final class ResilientMarketData implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return delegate.suppliesProfiles();
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         return call(() -> delegate.dailyBars(symbol, from, to));
     }

@@ -57,6 +57,11 @@ public final class SimulatedMarket implements MarketDataProvider {
         return "simulated";
     }
 
+    @Override
+    public boolean suppliesProfiles() {
+        return true;
+    }
+
     /** The factor ETFs the simulation is built from. */
     public static List<String> factorEtfs() {
         return Arrays.stream(FactorEtf.values()).map(Enum::name).toList();

@@ -50,6 +50,11 @@ public final class SplitEvents implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return delegate.suppliesProfiles();
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         List<DailyBar> bars = delegate.dailyBars(symbol, from, to);
         Split split = splits.get(symbol);

@@ -147,4 +147,15 @@ class CsvMarketDataTest {
     private void write(String symbol, String... lines) throws IOException {
         Files.write(dir.resolve(symbol + ".csv"), List.of(lines));
     }
+
+    @Test
+    void aDirectoryOfPricesSaysItHasNoProfilesThroughEveryWrapper() {
+        CsvMarketData csv = new CsvMarketData(PRICES);
+        MarketDataProvider metered = new MeteredMarketData(csv, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+
+        assertThat(csv.suppliesProfiles()).isFalse();
+        assertThat(metered.suppliesProfiles()).isFalse();
+        assertThat(new FallbackMarketData(List.of(metered)).suppliesProfiles()).isFalse();
+        assertThat(new FallbackMarketData(List.of(metered, new SimulatedMarket())).suppliesProfiles()).isTrue();
+    }
 }

@@ -51,6 +51,11 @@ class MeteredMarketDataTest {
             return "broken";
         }
 
+        @Override
+        public boolean suppliesProfiles() {
+            return true;
+        }
+
         public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
             throw new IllegalStateException("down");
         }

@@ -17,6 +17,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +42,17 @@ public class DailyCloseRefresh {
     private final TransactionTemplate tx;
     private final DayOfWeek universeDay;
     private final RunReports reports;
+    private final List<String> benchmarks;
 
+    /**
+     * @param benchmarks refreshed before every other symbol: factor-service computes a symbol's date once every
+     *                   benchmark has a price for it, so bars that arrive before the benchmarks' only wait for them
+     */
     public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
                              TradingCalendar calendar, TransactionTemplate tx, DayOfWeek universeDay,
-                             RunReports reports) {
+                             RunReports reports, List<String> benchmarks) {
         this.reports = reports;
+        this.benchmarks = List.copyOf(benchmarks);
         this.universe = universe;
         this.history = history;
         this.provider = provider;
@@ -64,7 +71,8 @@ public class DailyCloseRefresh {
         List<Tier> tiers = universeRefreshDay(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
                 : List.of(Tier.ACTIVE, Tier.WATCHLIST);
         List<UniverseStore.Entry> due = universe.dueSymbols(tiers).stream()
-                .filter(e -> SymbolRules.isPricedByProvider(e.symbol())).toList();
+                .filter(e -> SymbolRules.isPricedByProvider(e.symbol()))
+                .sorted(Comparator.comparing(e -> !benchmarks.contains(e.symbol()))).toList();
         LocalDate previous = calendar.previousTradingDay(date);
         List<String> oneBehind = new ArrayList<>();
         List<String> behind = new ArrayList<>();

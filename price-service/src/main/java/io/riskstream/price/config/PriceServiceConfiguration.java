@@ -66,7 +66,7 @@ class PriceServiceConfiguration {
                                         MarketClock marketClock, PlatformTransactionManager txManager,
                                         PriceSettings settings, RunReports reports) {
         return new DailyCloseRefresh(universe, history, provider, marketClock.calendar(),
-                new TransactionTemplate(txManager), settings.universeRefreshDay(), reports);
+                new TransactionTemplate(txManager), settings.universeRefreshDay(), reports, settings.benchmarks());
     }
 
     @Bean

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UniverseRefreshDayTest {
 
     private DailyCloseRefresh refresh(DayOfWeek day) {
-        return new DailyCloseRefresh(null, null, null, NyseCalendar.instance(), null, day, null);
+        return new DailyCloseRefresh(null, null, null, NyseCalendar.instance(), null, day, null, java.util.List.of());
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * symbol-added: a symbol without a profile gets one at once (all tiers), so it never waits for a nightly run.
  * A symbol that already has one costs no provider call. A provider that fails, or answers no profile for a symbol it
- * quotes, has the record retried; a symbol it does not quote has no profile to get.
+ * quotes, has the record retried; a symbol it does not quote, or a provider without profiles (CSV prices), has no
+ * profile to get.
  */
 public class CreateMissingProfile {
 
@@ -41,7 +42,7 @@ public class CreateMissingProfile {
             throw new RetryLaterException(symbol + ": provider " + provider.name()
                     + " failed while creating the profile; retried later");
         }
-        if (outcome.refreshed() == 0 && quoted(symbol)) {
+        if (outcome.refreshed() == 0 && provider.suppliesProfiles() && quoted(symbol)) {
             throw new IncompleteAnswerException(symbol + ": provider " + provider.name()
                     + " quotes the symbol but answered no profile; retried later");
         }

@@ -66,6 +66,11 @@ public final class FmpMarketData implements MarketDataProvider {
     }
 
     @Override
+    public boolean suppliesProfiles() {
+        return true;
+    }
+
+    @Override
     public List<DailyBar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         List<DailyBar> bars = new ArrayList<>();
         for (LocalDate start = from; !start.isAfter(to); start = start.plusYears(HISTORY_CHUNK_YEARS)) {
