@@ -61,6 +61,18 @@ public final class ProviderStubServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3/");
     }
 
+    /**
+     * Makes this stub the service's only provider, as FMP (with a test key and short retry back-offs): the service
+     * runs its real FMP client, rate limiters, retries and circuit breaker against it.
+     */
+    public void registerAsFmp(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("riskstream.market-data.providers", () -> "fmp");
+        registry.add("riskstream.market-data.fmp.api-key", () -> "stub-key");
+        registry.add("riskstream.market-data.fmp.base-url", () -> baseUrl().toString());
+        registry.add("riskstream.market-data.fmp.initial-backoff", () -> "20ms");
+        registry.add("riskstream.market-data.fmp.max-backoff", () -> "100ms");
+    }
+
     /** Answers for requests whose path (after /api/v3/) starts with {@code prefix}, in order, before the default. */
     public ProviderStubServer script(String prefix, Answer... answers) {
         scripted.computeIfAbsent(prefix, k -> new ArrayDeque<>()).addAll(List.of(answers));

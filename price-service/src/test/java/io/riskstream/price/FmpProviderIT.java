@@ -48,10 +48,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.consumer.group-id=price-service-fmp-it",
         "riskstream.daily-close.scheduler-enabled=false",
-        "riskstream.market-data.providers=fmp",
-        "riskstream.market-data.fmp.api-key=stub-key",
-        "riskstream.market-data.fmp.initial-backoff=20ms",
-        "riskstream.market-data.fmp.max-backoff=100ms",
         "riskstream.market-data.fmp.max-attempts=5",
         "riskstream.prices.history-days=30",
         "riskstream.prices.bootstrap-benchmarks=false",
@@ -76,7 +72,7 @@ class FmpProviderIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "price-service-fmp-it");
-        registry.add("riskstream.market-data.fmp.base-url", () -> STUB.baseUrl().toString());
+        STUB.registerAsFmp(registry);
     }
 
     @AfterAll

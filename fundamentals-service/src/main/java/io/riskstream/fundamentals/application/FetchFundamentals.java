@@ -70,8 +70,8 @@ public class FetchFundamentals {
         }
         List<String> missing = StatementCompleteness.missing(fetched);
         if (!missing.isEmpty()) {
-            throw new IncompleteAnswerException(symbol + ": provider " + provider.name() + " answered no "
-                    + String.join(", ", missing) + " statements but the other statements of those periods");
+            throw new IncompleteAnswerException(symbol + ": provider " + provider.name() + " answered the other "
+                    + "statements but none for " + String.join(", ", missing) + "; retried later");
         }
         LocalDate today = closeDate != null ? closeDate : LocalDate.now(clock);
         // a company that files statements has an earnings calendar: an empty one is more likely an empty answer

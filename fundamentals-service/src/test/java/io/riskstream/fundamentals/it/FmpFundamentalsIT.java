@@ -36,10 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = FundamentalsServiceApplication.class, properties = {
         "spring.kafka.consumer.group-id=fundamentals-service-fmp-it",
-        "riskstream.market-data.providers=fmp",
-        "riskstream.market-data.fmp.api-key=stub-key",
-        "riskstream.market-data.fmp.initial-backoff=20ms",
-        "riskstream.market-data.fmp.max-backoff=100ms",
         "riskstream.fundamentals.quarters=4",
         "riskstream.fundamentals.years=2",
         "riskstream.outbox.poll-interval=50ms"})
@@ -53,7 +49,7 @@ class FmpFundamentalsIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "fundamentals-service-fmp-it");
-        registry.add("riskstream.market-data.fmp.base-url", () -> STUB.baseUrl().toString());
+        STUB.registerAsFmp(registry);
     }
 
     @AfterAll

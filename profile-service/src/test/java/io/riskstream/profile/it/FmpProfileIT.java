@@ -31,10 +31,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ProfileServiceApplication.class, properties = {
         "spring.kafka.consumer.group-id=profile-service-fmp-it",
         "riskstream.daily-close.scheduler-enabled=false",
-        "riskstream.market-data.providers=fmp",
-        "riskstream.market-data.fmp.api-key=stub-key",
-        "riskstream.market-data.fmp.initial-backoff=20ms",
-        "riskstream.market-data.fmp.max-backoff=100ms",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class FmpProfileIT {
@@ -46,7 +42,7 @@ class FmpProfileIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "profile-service-fmp-it");
-        registry.add("riskstream.market-data.fmp.base-url", () -> STUB.baseUrl().toString());
+        STUB.registerAsFmp(registry);
     }
 
     @AfterAll

@@ -40,7 +40,7 @@ public class JdbcRefreshQueue implements RefreshQueue {
         // lock them in the same order and never deadlock
         jdbc.update("""
                 insert into portfolio_refresh_pending (portfolio_id, calculation_date, cause_id, run_id)
-                select t.id, t.day, :cause, :run
+                select t.id, t.day, cast(:cause as uuid), cast(:run as uuid)
                 from unnest(cast(:ids as uuid[]), cast(cast(:days as varchar[]) as date[])) as t(id, day)
                 order by t.id, t.day
                 on conflict (portfolio_id, calculation_date) do update
