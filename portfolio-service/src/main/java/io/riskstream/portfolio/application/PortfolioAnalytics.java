@@ -32,10 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Each portfolio on its own clock: a (portfolio, date) pair is requested (a position, a factors-ready, a backfill),
@@ -60,14 +56,10 @@ public class PortfolioAnalytics {
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Duration grace;
-    /** Drains several portfolios at once (each in its own transaction under its own lock); null: one at a time. */
-    private final ExecutorService drainers;
 
     public PortfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
                               SymbolProfiles profiles, RefreshQueue queue, OutboxWriter outbox, TransactionTemplate tx,
-                              TradingCalendar calendar, Clock clock, Duration grace, int drainThreads) {
-        this.drainers = drainThreads <= 1 ? null : Executors.newFixedThreadPool(drainThreads,
-                Thread.ofPlatform().daemon().name("portfolio-drain-", 1).factory());
+                              TradingCalendar calendar, Clock clock, Duration grace) {
         this.portfolios = portfolios;
         this.symbols = symbols;
         this.analytics = analytics;
@@ -122,8 +114,10 @@ public class PortfolioAnalytics {
     public int drainAll() {
         int total = 0;
         while (true) {
-            List<UUID> waiting = readyToDrain(queue.waiting());
-            int round = drainers == null ? drainEach(waiting) : drainInParallel(waiting);
+            int round = 0;
+            for (UUID portfolioId : readyToDrain(queue.waiting())) {
+                round += drainChunkInTransaction(portfolioId)[0];
+            }
             total += round;
             if (round == 0) {
                 return total;
@@ -155,7 +149,7 @@ public class PortfolioAnalytics {
         for (RefreshQueue.Head head : heads) {
             Set<String> needed = publicSymbolsOpenOn(positions.getOrDefault(head.portfolioId(), List.of()), head.date());
             if (!waitsForData(needed, head.date(), withBetas.getOrDefault(head.date(), Set.of()), withCloses, firstBetas)
-                    || !head.requestedAt().plus(grace).isAfter(now)) {
+                    || waitedEnough(head.requestedAt(), now)) {
                 ready.add(head.portfolioId());
             }
         }
@@ -173,34 +167,9 @@ public class PortfolioAnalytics {
                 && (!firstBetas.containsKey(s) || !date.isBefore(firstBetas.get(s))));
     }
 
-    private int drainEach(List<UUID> waiting) {
-        int round = 0;
-        for (UUID portfolioId : waiting) {
-            round += drainChunkInTransaction(portfolioId)[0];
-        }
-        return round;
-    }
-
-    /** Every portfolio's chunk, several at once; a failed one does not stop the others, and is rethrown after. */
-    private int drainInParallel(List<UUID> waiting) {
-        List<Future<int[]>> chunks = waiting.stream()
-                .map(id -> drainers.submit(() -> drainChunkInTransaction(id))).toList();
-        int round = 0;
-        RuntimeException failure = null;
-        for (Future<int[]> chunk : chunks) {
-            try {
-                round += chunk.get()[0];
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while draining", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return round;
+    /** Whether a date requested at {@code requestedAt} has waited out the grace period and goes ahead partial. */
+    private boolean waitedEnough(Instant requestedAt, Instant now) {
+        return !requestedAt.plus(grace).isAfter(now);
     }
 
     /**
@@ -274,8 +243,7 @@ public class PortfolioAnalytics {
             Set<String> needed = publicSymbolsOpenOn(positions, p.date());
             boolean waiting = waitsForData(needed, p.date(), betasByDate.getOrDefault(p.date(), Map.of()).keySet(),
                     withCloses, firstBetas);
-            boolean waitedEnough = !p.requestedAt().plus(grace).isAfter(clock.instant());
-            if (waiting && !waitedEnough) {
+            if (waiting && !waitedEnough(p.requestedAt(), clock.instant())) {
                 blocked = true;
                 break;
             }

@@ -52,8 +52,7 @@ class PortfolioServiceConfiguration {
         TransactionTemplate drainTx = new TransactionTemplate(txManager);
         drainTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return new PortfolioAnalytics(portfolios, symbols, analytics, profiles, new JdbcRefreshQueue(jdbc), outbox,
-                drainTx, market.calendar(), clock, settings.readinessGrace(),
-                settings.drainThreads());
+                drainTx, market.calendar(), clock, settings.readinessGrace());
     }
 
     @Bean

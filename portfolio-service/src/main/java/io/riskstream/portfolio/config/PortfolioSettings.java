@@ -9,10 +9,8 @@ import java.time.Duration;
  * @param readinessGrace how long a requested (portfolio, date) waits for all its symbols' factors before it is
  *                       published with partial coverage flagged
  * @param drainInterval  pause between two passes of the refresh drainer (requests arriving meanwhile coalesce)
- * @param drainThreads   portfolios drained at once (each in its own transaction, under its own advisory lock)
  */
 @ConfigurationProperties("riskstream.portfolio")
 public record PortfolioSettings(@DefaultValue("10m") Duration readinessGrace,
-                                @DefaultValue("250ms") Duration drainInterval,
-                                @DefaultValue("1") int drainThreads) {
+                                @DefaultValue("250ms") Duration drainInterval) {
 }

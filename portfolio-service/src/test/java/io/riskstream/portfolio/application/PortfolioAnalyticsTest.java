@@ -50,7 +50,7 @@ class PortfolioAnalyticsTest {
     private final Ports ports = new Ports(clock);
     private final List<PortfolioAnalyticsReady> events = new ArrayList<>();
     private final PortfolioAnalytics analytics = new PortfolioAnalytics(ports, ports.symbols, ports, ports.profiles,
-            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10), 1);
+            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10));
 
     PortfolioAnalyticsTest() {
         ports.create(new PortfolioStore.Portfolio(P, "p", new BigDecimal("100000"), "USD"));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 public class JdbcAnalyticsStore implements AnalyticsStore {
 
@@ -78,31 +79,13 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                   nav = excluded.nav, gross_exposure = excluded.gross_exposure, net_exposure = excluded.net_exposure,
                   coverage = excluded.coverage, partial = excluded.partial, computed_at = now()""", p);
         // each date's factor and sector rows are replaced as a whole, so a factor or sector that left does not linger
-        jdbc.update("""
-                delete from portfolio_factor_exposure where portfolio_id = :id
-                and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""", p);
-        List<String> fDates = new ArrayList<>(), fNames = new ArrayList<>();
-        List<Double> fExposure = new ArrayList<>(), fDollar = new ArrayList<>();
-        for (ComputedDate d : dates) {
-            d.exposures().factors().forEach((factor, v) -> {
-                fDates.add(d.date().toString());
-                fNames.add(factor);
-                fExposure.add(v[0]);
-                fDollar.add(v[1]);
-            });
-        }
-        jdbc.update("""
-                insert into portfolio_factor_exposure (portfolio_id, calculation_date, factor, exposure, dollar)
-                select :id, d, f, e, x from unnest(cast(cast(:fDates as varchar[]) as date[]), cast(:fNames as varchar[]),
-                                                   cast(:fExposure as float8[]), cast(:fDollar as float8[])) as t(d, f, e, x)""",
-                new MapSqlParameterSource().addValue("id", portfolioId).addValue("fDates", fDates.toArray(String[]::new))
-                        .addValue("fNames", fNames.toArray(String[]::new))
-                        .addValue("fExposure", fExposure.toArray(Double[]::new))
-                        .addValue("fDollar", fDollar.toArray(Double[]::new)));
-        saveSnapshots(portfolioId, dates, p);
+        replaceNamedRows("portfolio_factor_exposure", "calculation_date", "factor", "exposure", "dollar", p, dates,
+                d -> d.exposures().factors().entrySet().stream()
+                        .map(e -> new NamedRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+        saveSnapshots(dates, p);
     }
 
-    private void saveSnapshots(UUID portfolioId, List<ComputedDate> dates, MapSqlParameterSource p) {
+    private void saveSnapshots(List<ComputedDate> dates, MapSqlParameterSource p) {
         p.addValue("long", doubles(dates, d -> d.snapshot().longValue()))
                 .addValue("short", doubles(dates, d -> d.snapshot().shortValue()))
                 .addValue("sGross", doubles(dates, d -> d.snapshot().grossExposure()))
@@ -159,26 +142,42 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                   factor_date = excluded.factor_date, factor_coverage = excluded.factor_coverage,
                   partial = excluded.partial, hhi = excluded.hhi, effective_positions = excluded.effective_positions,
                   top3_weight = excluded.top3_weight, top10_weight = excluded.top10_weight, computed_at = now()""", p);
-        jdbc.update("""
-                delete from portfolio_sector_exposure where portfolio_id = :id
-                and snapshot_date = any(cast(cast(:dates as varchar[]) as date[]))""", p);
-        List<String> sDates = new ArrayList<>(), sNames = new ArrayList<>();
-        List<Double> sValue = new ArrayList<>(), sWeight = new ArrayList<>();
+        replaceNamedRows("portfolio_sector_exposure", "snapshot_date", "sector", "market_value", "weight", p, dates,
+                d -> d.sectors().sectors().entrySet().stream()
+                        .map(e -> new NamedRow(e.getKey(), e.getValue().marketValue(), e.getValue().weight())).toList());
+    }
+
+    /** A child row of a (portfolio, date): a factor's exposure and dollar value, or a sector's value and weight. */
+    private record NamedRow(String name, double first, double second) {
+    }
+
+    /**
+     * Deletes the dates' rows of {@code table} and inserts {@code rows} of each date in one statement (column
+     * arrays). {@code p} carries the portfolio id and the dates.
+     */
+    private void replaceNamedRows(String table, String dateColumn, String nameColumn, String firstColumn,
+                                  String secondColumn, MapSqlParameterSource p, List<ComputedDate> dates,
+                                  Function<ComputedDate, List<NamedRow>> rows) {
+        jdbc.update("delete from " + table + " where portfolio_id = :id and " + dateColumn
+                + " = any(cast(cast(:dates as varchar[]) as date[]))", p);
+        List<String> days = new ArrayList<>(), names = new ArrayList<>();
+        List<Double> firsts = new ArrayList<>(), seconds = new ArrayList<>();
         for (ComputedDate d : dates) {
-            d.sectors().sectors().forEach((sector, bucket) -> {
-                sDates.add(d.date().toString());
-                sNames.add(sector);
-                sValue.add(bucket.marketValue());
-                sWeight.add(bucket.weight());
-            });
+            for (NamedRow row : rows.apply(d)) {
+                days.add(d.date().toString());
+                names.add(row.name());
+                firsts.add(row.first());
+                seconds.add(row.second());
+            }
         }
-        jdbc.update("""
-                insert into portfolio_sector_exposure (portfolio_id, snapshot_date, sector, market_value, weight)
-                select :id, d, s, v, w from unnest(cast(cast(:sDates as varchar[]) as date[]), cast(:sNames as varchar[]),
-                                                   cast(:sValue as float8[]), cast(:sWeight as float8[])) as t(d, s, v, w)""",
-                new MapSqlParameterSource().addValue("id", portfolioId).addValue("sDates", sDates.toArray(String[]::new))
-                        .addValue("sNames", sNames.toArray(String[]::new)).addValue("sValue", sValue.toArray(Double[]::new))
-                        .addValue("sWeight", sWeight.toArray(Double[]::new)));
+        jdbc.update("insert into " + table + " (portfolio_id, " + dateColumn + ", " + nameColumn + ", " + firstColumn
+                        + ", " + secondColumn + ") select :id, d, n, a, b from unnest(cast(cast(:days as varchar[]) as "
+                        + "date[]), cast(:names as varchar[]), cast(:firsts as float8[]), cast(:seconds as float8[])) "
+                        + "as t(d, n, a, b)",
+                new MapSqlParameterSource().addValue("id", p.getValue("id")).addValue("days", days.toArray(String[]::new))
+                        .addValue("names", names.toArray(String[]::new))
+                        .addValue("firsts", firsts.toArray(Double[]::new))
+                        .addValue("seconds", seconds.toArray(Double[]::new)));
     }
 
     private static Double[] doubles(List<ComputedDate> dates, java.util.function.ToDoubleFunction<ComputedDate> f) {
