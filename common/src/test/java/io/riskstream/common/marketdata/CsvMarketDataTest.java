@@ -3,6 +3,7 @@ package io.riskstream.common.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.riskstream.common.testdata.RequiresSharedData;
 import io.riskstream.common.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvMarketDataTest {
 
-    private static final Path PRICES = SharedData.resolve("market/prices");
     /** Saturday 2024-06-15 12:00 ET. */
     private static final Clock SATURDAY = Clock.fixed(Instant.parse("2024-06-15T16:00:00Z"), ZoneOffset.UTC);
 
@@ -26,8 +26,10 @@ class CsvMarketDataTest {
     Path dir;
 
     @Test
+    @RequiresSharedData("market/prices/AAPL.csv")
     void loadsTheRealAaplFile() {
-        List<DailyBar> bars = new CsvMarketData(PRICES).dailyBars("AAPL", LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1));
+        List<DailyBar> bars = new CsvMarketData(SharedData.resolve("market/prices"))
+                .dailyBars("AAPL", LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1));
         assertThat(bars).hasSize(1510);
         assertThat(bars.getFirst().date()).isEqualTo(LocalDate.of(2019, 1, 2));
         assertThat(bars.getLast().date()).isEqualTo(LocalDate.of(2024, 12, 31));
@@ -44,33 +46,73 @@ class CsvMarketDataTest {
     }
 
     @Test
-    void returnsTheRequestedRangeOnly() {
-        List<DailyBar> bars = new CsvMarketData(PRICES).dailyBars("SPY", LocalDate.of(2024, 12, 21), LocalDate.of(2024, 12, 27));
+    void loadsEveryColumnOfAFileInTheProjectLayout() throws IOException {
+        write("AAPL", CsvMarketData.HEADER, "2021-05-17,126.82,126.93,125.17,126.27,123.07,74244600",
+                "2021-05-18,126.559998,126.989998,124.779999,124.849998,121.6977767944336,63342900",
+                "2021-05-19,,,,,121.94,");
+        List<DailyBar> bars = new CsvMarketData(dir).dailyBars("AAPL", LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1));
+
+        assertThat(bars).extracting(DailyBar::date).containsExactly(LocalDate.of(2021, 5, 17),
+                LocalDate.of(2021, 5, 18), LocalDate.of(2021, 5, 19));
+        DailyBar may18 = bars.get(1);
+        assertThat(may18.symbol()).isEqualTo("AAPL");
+        assertThat(may18.open()).isEqualTo(126.559998);
+        assertThat(may18.high()).isEqualTo(126.989998);
+        assertThat(may18.low()).isEqualTo(124.779999);
+        assertThat(may18.close()).isEqualTo(124.849998);
+        assertThat(may18.adjClose()).isEqualTo(121.6977767944336);
+        assertThat(may18.volume()).isEqualTo(63_342_900L);
+        assertThat(bars.get(2).open()).isNull();
+        assertThat(bars.get(2).close()).isNull();
+        assertThat(bars.get(2).volume()).isNull();
+    }
+
+    @Test
+    void returnsTheRequestedRangeOnly() throws IOException {
+        writeAdjustedCloses("SPY", "2024-12-20", 591.15, "2024-12-23", 594.69, "2024-12-24", 601.30, "2024-12-26", 601.34,
+                "2024-12-27", 595.01, "2024-12-30", 588.22);
+        CsvMarketData csv = new CsvMarketData(dir);
+        List<DailyBar> bars = csv.dailyBars("SPY", LocalDate.of(2024, 12, 21), LocalDate.of(2024, 12, 27));
         assertThat(bars).extracting(DailyBar::date).containsExactly(LocalDate.of(2024, 12, 23),
                 LocalDate.of(2024, 12, 24), LocalDate.of(2024, 12, 26), LocalDate.of(2024, 12, 27));
-        assertThat(new CsvMarketData(PRICES).dailyBars("SPY", LocalDate.of(2024, 12, 27), LocalDate.of(2024, 12, 21))).isEmpty();
+        assertThat(csv.dailyBars("SPY", LocalDate.of(2024, 12, 27), LocalDate.of(2024, 12, 21))).isEmpty();
     }
 
     @Test
-    void listsTheSymbolsOfTheDirectory() {
-        assertThat(CsvMarketData.symbols(PRICES)).hasSize(23).contains("AAPL", "BRK-B", "SPY", "USMV").isSorted();
+    void listsTheSymbolsOfTheDirectory() throws IOException {
+        for (String symbol : List.of("USMV", "SPY", "BRK-B", "AAPL")) {
+            writeAdjustedCloses(symbol, "2024-06-14", 100.0);
+        }
+        Files.writeString(dir.resolve("README.md"), "not a price file");
+        assertThat(CsvMarketData.symbols(dir)).containsExactly("AAPL", "BRK-B", "SPY", "USMV");
     }
 
     @Test
-    void quotesAreTheLatestBarOnOrBeforeTheClockDate() {
-        var quotes = new CsvMarketData(PRICES, SATURDAY).quotes(List.of("AAPL", "SPY", "NOPE", "../AAPL"));
+    @RequiresSharedData("market/prices")
+    void listsTheSymbolsOfTheRealDataSet() {
+        assertThat(CsvMarketData.symbols(SharedData.resolve("market/prices"))).hasSize(23)
+                .contains("AAPL", "BRK-B", "SPY", "USMV").isSorted();
+    }
+
+    @Test
+    void quotesAreTheLatestBarOnOrBeforeTheClockDate() throws IOException {
+        write("SPY", CsvMarketData.HEADER, "2024-06-13,,,,,538.61,50976700", "2024-06-14,,,,,539.31,40089900",
+                "2024-06-17,,,,,544.62,68471300");
+        writeAdjustedCloses("AAPL", "2024-06-13", 213.55, "2024-06-14", 212.06);
+        var quotes = new CsvMarketData(dir, SATURDAY).quotes(List.of("AAPL", "SPY", "NOPE", "../AAPL"));
         assertThat(quotes).containsOnlyKeys("AAPL", "SPY");
         Quote spy = quotes.get("SPY");
         assertThat(spy.date()).isEqualTo(LocalDate.of(2024, 6, 14));
-        List<DailyBar> bars = new CsvMarketData(PRICES).dailyBars("SPY", LocalDate.of(2024, 6, 13), LocalDate.of(2024, 6, 14));
-        assertThat(spy.price()).isEqualTo(bars.get(1).adjClose());
-        assertThat(spy.previousClose()).isEqualTo(bars.get(0).adjClose());
-        assertThat(spy.volume()).isEqualTo(bars.get(1).volume());
+        assertThat(spy.price()).isEqualTo(539.31);
+        assertThat(spy.previousClose()).isEqualTo(538.61);
+        assertThat(spy.volume()).isEqualTo(40_089_900L);
+        assertThat(quotes.get("AAPL").price()).isEqualTo(212.06);
     }
 
     @Test
-    void unknownSymbolsAndNonPriceDataAreEmpty() {
-        CsvMarketData csv = new CsvMarketData(PRICES);
+    void unknownSymbolsAndNonPriceDataAreEmpty() throws IOException {
+        writeAdjustedCloses("AAPL", "2019-01-02", 37.47);
+        CsvMarketData csv = new CsvMarketData(dir);
         assertThat(csv.dailyBars("NOPE", LocalDate.of(2019, 1, 1), LocalDate.of(2024, 1, 1))).isEmpty();
         assertThat(csv.dailyBars("../prices/AAPL", LocalDate.of(2019, 1, 1), LocalDate.of(2024, 1, 1))).isEmpty();
         assertThat(csv.profiles(List.of("AAPL"))).isEmpty();
@@ -80,8 +122,9 @@ class CsvMarketDataTest {
     }
 
     @Test
-    void concurrentFirstReadsShareOneLoad() {
-        CsvMarketData csv = new CsvMarketData(PRICES);
+    void concurrentFirstReadsShareOneLoad() throws IOException {
+        writeAdjustedCloses("MSFT", "2024-06-13", 441.58, "2024-06-14", 442.57);
+        CsvMarketData csv = new CsvMarketData(dir);
         List<List<DailyBar>> loaded = IntStream.range(0, 16).parallel().mapToObj(i -> csv.bars("MSFT")).toList();
         assertThat(loaded).allSatisfy(l -> assertThat(l).isSameAs(loaded.getFirst()));
     }
@@ -148,9 +191,19 @@ class CsvMarketDataTest {
         Files.write(dir.resolve(symbol + ".csv"), List.of(lines));
     }
 
+    /** A file in the project layout with only adjusted closes, from date/price pairs. */
+    private void writeAdjustedCloses(String symbol, Object... datesAndPrices) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of(CsvMarketData.HEADER));
+        for (int i = 0; i < datesAndPrices.length; i += 2) {
+            lines.add(datesAndPrices[i] + ",,,,," + datesAndPrices[i + 1] + ",");
+        }
+        write(symbol, lines.toArray(String[]::new));
+    }
+
     @Test
-    void aDirectoryOfPricesSaysItHasNoProfilesThroughEveryWrapper() {
-        CsvMarketData csv = new CsvMarketData(PRICES);
+    void aDirectoryOfPricesSaysItHasNoProfilesThroughEveryWrapper() throws IOException {
+        writeAdjustedCloses("SPY", "2024-06-14", 539.31);
+        CsvMarketData csv = new CsvMarketData(dir);
         MarketDataProvider metered = new MeteredMarketData(csv, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(csv.suppliesProfiles()).isFalse();

@@ -2,34 +2,58 @@ package io.riskstream.common.testdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Locates the repository-external {@code shared/data} directory (real market data) for tests. The repository is
- * checked out beside {@code shared/}, so the search walks up from the working directory and checks each ancestor
- * for {@code shared/data}.
+ * Locates the real data set kept beside the repository ({@code ../shared/data}: real prices, NYSE sessions, real
+ * statements). Those files are third-party downloads, never part of the repository, so a fresh clone does not have
+ * them: tests that compare against them are annotated {@link RequiresSharedData} and are skipped, with a reason,
+ * where the directory is absent. The search walks up from the working directory; {@code RISKSTREAM_SHARED_DATA}
+ * names the directory explicitly.
  */
 public final class SharedData {
+
+    /** Environment variable naming the data directory, for checkouts that do not sit beside {@code shared/}. */
+    public static final String LOCATION_VARIABLE = "RISKSTREAM_SHARED_DATA";
 
     private SharedData() {
     }
 
-    public static Path root() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
+    public static Optional<Path> find() {
+        String named = System.getenv(LOCATION_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            Path dir = Path.of(named);
+            return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data");
             if (Files.isDirectory(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new IllegalStateException("no shared/data directory found in " + start + " or any parent; "
-                + "check out the shared data beside the repository (e.g. /work/shared/data next to /work/<repo>)");
+        return Optional.empty();
     }
 
+    /** Whether {@code relative} exists in the data set. */
+    public static boolean has(String relative) {
+        return find().map(root -> Files.exists(root.resolve(relative))).orElse(false);
+    }
+
+    /** A file or directory of the data set; callers are {@link RequiresSharedData} tests, which run only where it exists. */
     public static Path resolve(String relative) {
-        Path p = root().resolve(relative);
+        Path root = find().orElseThrow(() -> new IllegalStateException(describeMissing(relative)));
+        Path p = root.resolve(relative);
         if (!Files.exists(p)) {
-            throw new IllegalStateException("shared data file missing: " + p);
+            throw new IllegalStateException(describeMissing(relative));
         }
         return p;
+    }
+
+    static String describeMissing(String relative) {
+        String where = System.getenv(LOCATION_VARIABLE);
+        return "needs the real data set's " + relative + " (shared/data beside the repository, or $" + LOCATION_VARIABLE
+                + "), not found " + (where == null || where.isBlank()
+                        ? "above " + Path.of("").toAbsolutePath()
+                        : "in " + where);
     }
 }

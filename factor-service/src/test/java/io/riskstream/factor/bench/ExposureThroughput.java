@@ -1,5 +1,6 @@
 package io.riskstream.factor.bench;
 
+import io.riskstream.common.testdata.SharedData;
 import io.riskstream.factor.domain.exposure.BenchmarkPrices;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
@@ -24,7 +25,8 @@ import java.util.concurrent.Future;
  * Arguments: symbols for the single-thread year, symbols for the multi-thread year, threads, rounds. Three
  * measurements per round: all twelve factors for one symbol-date (a last-date call per symbol), a year of dates
  * (2024, 252 sessions) for the first count of symbols on one thread, and the same year for the second count split
- * over the threads. Benchmarks are the real ETF series from shared/data (2019–2024); the symbols are synthetic
+ * over the threads. Benchmarks are the real ETF series from shared/data (2019–2024) where the data set sits beside
+ * the repository, else the simulated market's over the same dates (the run says which); the symbols are synthetic
  * SPY-driven random walks on the same dates, so every symbol has the full history.
  */
 public final class ExposureThroughput {
@@ -37,7 +39,10 @@ public final class ExposureThroughput {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
 
-        Map<String, PriceSeries> benchmarkSeries = MarketData.benchmarks();
+        boolean real = SharedData.has("market/prices");
+        Map<String, PriceSeries> benchmarkSeries = real ? MarketData.benchmarks() : MarketData.simulatedBenchmarks();
+        System.out.println(real ? "benchmark ETFs: the real series in " + SharedData.resolve("market/prices")
+                : "benchmark ETFs: the simulated market (shared/data not found beside the repository)");
         BenchmarkPrices benchmarks = BenchmarkPrices.of(benchmarkSeries);
         PriceSeries spy = benchmarkSeries.get("SPY");
         List<PriceSeries> universe = syntheticSymbols(spy, Math.max(singleThreadSymbols, parallelSymbols));

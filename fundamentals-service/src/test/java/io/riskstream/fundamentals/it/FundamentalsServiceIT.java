@@ -12,6 +12,7 @@ import io.riskstream.common.marketdata.FinancialStatement;
 import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.MeteredMarketData;
 import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.common.testdata.RequiresSharedData;
 import io.riskstream.common.testdata.SharedData;
 import io.riskstream.fundamentals.FundamentalsServiceApplication;
 import io.riskstream.fundamentals.adapters.csv.AlphaVantageStatementsCsv;
@@ -59,6 +60,7 @@ class FundamentalsServiceIT {
     private final EventCodec codec = new EventCodec();
 
     @Test
+    @RequiresSharedData("fundamentals/alphavantage_statements_long.csv")
     void theRealStatementsFileLoadsCompletelyWithEveryNoneAsNull() {
         List<FinancialStatement> statements = AlphaVantageStatementsCsv.read(
                 SharedData.resolve("fundamentals/alphavantage_statements_long.csv"));

@@ -3,6 +3,8 @@ package io.riskstream.factor.adapters.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.riskstream.common.testdata.RequiresSharedData;
+import io.riskstream.common.testdata.SimulatedPriceFiles;
 import io.riskstream.factor.domain.fixtures.FactorReferenceOutput;
 import io.riskstream.factor.domain.fixtures.MarketData;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,17 +34,22 @@ class ComputeFactorsCommandTest {
     private Path out;
     private String stderr;
 
+    private static final List<String> FILES = List.of("SPY", "TLT", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV", "AAPL", "TSLA");
+
+    /** The simulated market's prices over the real data set's span, 2019-01-02 .. 2024-12-31, in the same layout. */
     @BeforeEach
-    void copyRealPrices() throws IOException {
-        prices = Files.createDirectory(work.resolve("prices"));
-        for (String symbol : List.of("SPY", "TLT", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV", "AAPL", "TSLA")) {
-            Files.copy(MarketData.priceDirectory().resolve(symbol + ".csv"), prices.resolve(symbol + ".csv"));
-        }
+    void writeSimulatedPrices() {
+        prices = SimulatedPriceFiles.write(work.resolve("prices"), LocalDate.of(2019, 1, 2), LocalDate.of(2024, 12, 31), FILES);
         out = work.resolve("factors.csv");
     }
 
     @Test
-    void matchesTheNumpyReferenceRowForRow() throws IOException {
+    @RequiresSharedData("market/prices")
+    void matchesTheNumpyReferenceRowForRowOnRealPrices() throws IOException {
+        prices = Files.createDirectory(work.resolve("real-prices"));
+        for (String symbol : FILES) {
+            Files.copy(MarketData.priceDirectory().resolve(symbol + ".csv"), prices.resolve(symbol + ".csv"));
+        }
         int status = run("--prices", prices.toString(), "--out", out.toString(), "--as-of", "2023-06-30,2024-12-31",
                 "--symbols", "AAPL,TSLA");
 

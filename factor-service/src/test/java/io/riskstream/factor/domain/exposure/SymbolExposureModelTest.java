@@ -10,6 +10,7 @@ import io.riskstream.factor.domain.fixtures.AppendixA;
 import io.riskstream.factor.domain.fixtures.Approx;
 import io.riskstream.factor.domain.fixtures.FactorReferenceOutput;
 import io.riskstream.factor.domain.fixtures.FromScratchExposures;
+import io.riskstream.common.testdata.RequiresSharedData;
 import io.riskstream.factor.domain.fixtures.MarketData;
 import io.riskstream.factor.domain.regression.FitStatistics;
 import io.riskstream.factor.domain.regression.OrdinaryLeastSquares;
@@ -236,6 +237,7 @@ class SymbolExposureModelTest {
     }
 
     @Nested
+    @RequiresSharedData("market/prices")
     class OnRealPrices {
 
         private final Map<String, PriceSeries> benchmarks = MarketData.benchmarks();
@@ -310,11 +312,21 @@ class SymbolExposureModelTest {
         private final Map<String, double[]> worstError = new TreeMap<>();
 
         @Test
-        void everyDateEqualsAFromScratchFitOfItsWindowIncludingGapsAndShortHistory() {
-            PriceSeries aapl = withoutDates(MarketData.adjustedClose("AAPL"),
+        @RequiresSharedData("market/prices")
+        void onRealPricesEveryDateEqualsAFromScratchFitOfItsWindowIncludingGapsAndShortHistory() {
+            slideAndCompare(MarketData.adjustedClose("AAPL"), MarketData.benchmarks());
+        }
+
+        @Test
+        void onTheSimulatedMarketEveryDateEqualsAFromScratchFitOfItsWindowIncludingGapsAndShortHistory() {
+            slideAndCompare(MarketData.simulatedAdjustedClose("AAPL"), MarketData.simulatedBenchmarks());
+        }
+
+        private void slideAndCompare(PriceSeries realOrSimulatedAapl, Map<String, PriceSeries> realOrSimulatedBenchmarks) {
+            PriceSeries aapl = withoutDates(realOrSimulatedAapl,
                     d -> d.getYear() == 2019 && d.getDayOfYear() % 7 == 0
                             || !d.isBefore(LocalDate.parse("2024-03-11")) && !d.isAfter(LocalDate.parse("2024-03-22")));
-            Map<String, PriceSeries> benchmarks = new HashMap<>(MarketData.benchmarks());
+            Map<String, PriceSeries> benchmarks = new HashMap<>(realOrSimulatedBenchmarks);
             benchmarks.put("TLT", withoutDates(benchmarks.get("TLT"), d -> d.getDayOfMonth() == 3));
             benchmarks.put("IWM", withoutDates(benchmarks.get("IWM"), d -> d.getMonthValue() == 8 && d.getYear() == 2024));
             List<LocalDate> dates = new ArrayList<>();
