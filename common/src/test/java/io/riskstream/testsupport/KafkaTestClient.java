@@ -38,7 +38,10 @@ public final class KafkaTestClient {
         }
     }
 
-    /** Every record currently in {@code topic}, read from offset 0 of each partition. */
+    /**
+     * Every record currently in {@code topic}, read from offset 0 of each partition up to the end offsets taken at
+     * the start. Fails, rather than returning part of the topic, when the end is not reached within 20 seconds.
+     */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
@@ -55,12 +58,42 @@ public final class KafkaTestClient {
                     && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
-            return out;
+            List<String> behind = partitions.stream().filter(tp -> consumer.position(tp) < end.get(tp))
+                    .map(tp -> tp.partition() + " at " + consumer.position(tp) + " of " + end.get(tp)).toList();
+            if (!behind.isEmpty()) {
+                throw new IllegalStateException("read only part of " + topic + " in 20 s: partition(s) " + behind);
+            }
+            return out.stream().filter(r -> r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))).toList();
         }
     }
 
     public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         return readAll(topic).stream().filter(filter).collect(Collectors.toList());
+    }
+
+    /**
+     * Waits until {@code group} has consumed everything sent so far on every partition it has a committed offset on:
+     * the baseline a test takes after it (a meter, a row count) is no longer moved by an earlier test's records.
+     */
+    public static void awaitConsumed(String group) {
+        org.awaitility.Awaitility.await("group " + group + " consumed every record").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> totalLag(group) == 0);
+    }
+
+    private static long totalLag(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> request = committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            long lag = 0;
+            for (var e : admin.listOffsets(request).all().get().entrySet()) {
+                var c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("lag of " + group + ": " + e.getMessage(), e);
+        }
     }
 
     /** Total records waiting for {@code group} on {@code topic} (end offsets minus committed offsets). */

@@ -113,16 +113,17 @@ public final class TestInfra {
         return bootstrap;
     }
 
-    /** JDBC URL of {@code database} on the shared server, created on first use. */
+    /**
+     * JDBC URL of {@code database} on the shared server, created empty on first use in this JVM (a database left by an
+     * earlier run on a server named by {@code TEST_PG_URL} is dropped first, so no test starts on old rows).
+     */
     public static synchronized String jdbcUrl(String database) {
         start();
         if (databases.add(database)) {
             try (Connection c = DriverManager.getConnection(serverUrl, user, password);
                  Statement s = c.createStatement()) {
-                var rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'");
-                if (!rs.next()) {
-                    s.execute("create database \"" + database + "\"");
-                }
+                s.execute("drop database if exists \"" + database + "\" with (force)");
+                s.execute("create database \"" + database + "\"");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database " + database + ": " + e.getMessage(), e);
             }
@@ -143,13 +144,31 @@ public final class TestInfra {
         return password;
     }
 
-    /** Registers the broker and the service's database with a Spring test context. */
-    public static void register(DynamicPropertyRegistry registry, String database) {
+    /**
+     * Registers the broker and a database of the test class's own with a Spring test context, and isolates the
+     * class's consumers from every other test class of the JVM (which share the broker and its topics): a consumer
+     * group of the class's own that starts at the end of each topic, so it never replays another class's records.
+     * {@link KafkaListenersReady} holds the first test until every listener has its partitions and their starting
+     * offsets are committed, so nothing the test sends can fall before that start.
+     */
+    public static void register(DynamicPropertyRegistry registry, String service, Class<?> testClass) {
         start();
+        String name = groupOf(service, testClass);
         registry.add("spring.kafka.bootstrap-servers", TestInfra::bootstrapServers);
-        registry.add("spring.datasource.url", () -> jdbcUrl(database));
+        registry.add("spring.kafka.consumer.group-id", () -> name);
+        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        registry.add("spring.datasource.url", () -> jdbcUrl(name));
         registry.add("spring.datasource.username", TestInfra::user);
         registry.add("spring.datasource.password", TestInfra::password);
+    }
+
+    /** The consumer group (and database) {@link #register} gives a test class of a service. */
+    public static String groupOf(String service, Class<?> testClass) {
+        return service + "-" + kebab(testClass.getSimpleName());
+    }
+
+    private static String kebab(String className) {
+        return className.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     static boolean dockerAvailable() {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,13 +39,15 @@ import static org.awaitility.Awaitility.await;
 
 /** price-service on the simulated market, over real Kafka and PostgreSQL, with a clock the test moves. */
 @SpringBootTest(properties = {
-        "spring.kafka.consumer.group-id=price-service-it",
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.history-days=30",
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.market-data.simulated-splits=SPLT:2024-12-31:2",
         "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
 class DailyCloseIT {
+
+    static final String GROUP = TestInfra.groupOf("price-service", DailyCloseIT.class);
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-12-30T23:30:00Z"));
     static final LocalDate MONDAY = LocalDate.of(2024, 12, 30);
@@ -60,7 +63,7 @@ class DailyCloseIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "price-service-it");
+        TestInfra.register(registry, "price-service", DailyCloseIT.class);
     }
 
     @Autowired UniverseStore universe;
@@ -83,6 +86,7 @@ class DailyCloseIT {
         }
         Map<String, Long> before = barCounts();
         assertThat(before).hasSize(1000);
+        KafkaTestClient.awaitConsumed(GROUP);
         double callsBefore = providerCalls();
 
         CLOCK.set(Instant.parse("2024-12-31T23:30:00Z"));
@@ -96,7 +100,7 @@ class DailyCloseIT {
         assertThat(providerCalls() - callsBefore).isEqualTo(1.0);
 
         sendDailyClose(TUESDAY);
-        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("price-service-it", Topics.DAILY_CLOSE) == 0);
+        KafkaTestClient.awaitConsumed(GROUP);
         assertThat(providerCalls() - callsBefore).isEqualTo(1.0);
         assertThat(barCounts()).isEqualTo(after);
     }

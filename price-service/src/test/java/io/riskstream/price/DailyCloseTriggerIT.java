@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,14 +54,16 @@ import static org.awaitility.Awaitility.await;
  * the events stay clear of the other price-service tests' dates on the shared broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=price-service-trigger-it",
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.daily-close.scheduler-enabled=true",
         "riskstream.daily-close.initial-delay=PT0S",
         "riskstream.daily-close.check-interval=PT0.2S",
         "riskstream.admin.token=" + DailyCloseTriggerIT.TOKEN,
         "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
 class DailyCloseTriggerIT {
+
+    static final String GROUP = TestInfra.groupOf("price-service", DailyCloseTriggerIT.class);
 
     static final String TOKEN = "trigger-it-token";
     // Thursday 2023-06-15, 18:20 in New York: ten minutes before the trigger time
@@ -76,7 +79,7 @@ class DailyCloseTriggerIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "price-service-trigger-it");
+        TestInfra.register(registry, "price-service", DailyCloseTriggerIT.class);
     }
 
     @LocalServerPort int port;

@@ -46,7 +46,6 @@ import static org.awaitility.Awaitility.await;
 
 /** price-service against Financial Modeling Prep played by a local stub server: 429s, then data; empty answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=price-service-fmp-it",
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.market-data.fmp.max-attempts=5",
         "riskstream.prices.history-days=30",
@@ -55,6 +54,8 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FmpProviderIT {
+
+    static final String GROUP = TestInfra.groupOf("price-service", FmpProviderIT.class);
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-12-30T23:30:00Z"));
     static final ProviderStubServer STUB = new ProviderStubServer();
@@ -71,7 +72,7 @@ class FmpProviderIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "price-service-fmp-it");
+        TestInfra.register(registry, "price-service", FmpProviderIT.class);
         STUB.registerAsFmp(registry);
     }
 
@@ -124,7 +125,7 @@ class FmpProviderIT {
         STUB.byDefault("quote/", uri -> Answer.ok(""));
         CLOCK.set(Instant.parse("2024-12-31T23:30:00Z"));
         send(Topics.DAILY_CLOSE, "2024-12-31", new DailyClose(LocalDate.of(2024, 12, 31)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("price-service-fmp-it", Topics.DAILY_CLOSE) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag(GROUP, Topics.DAILY_CLOSE) == 0);
         assertThat(STUB.requestsTo("quote/") - quoteCallsBefore).isEqualTo(1);
         assertThat(checksum()).isEqualTo(storedBefore);
         assertThat(jdbc.queryForObject("select count(*) from symbol_universe where symbol in ('FMPA', 'FMPB', 'FMPC') and status = 'ACTIVE'",

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,12 +38,12 @@ import static org.awaitility.Awaitility.await;
  * two after Wednesday's — in the gauges, the freshness API and the runs API alike.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=price-service-freshness-it",
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.history-days=30",
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.admin.open-without-token=true",
         "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
 class FreshnessIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-01-17T23:30:00Z"));
@@ -59,7 +60,7 @@ class FreshnessIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "price-service-freshness-it");
+        TestInfra.register(registry, "price-service", FreshnessIT.class);
     }
 
     @Autowired UniverseStore universe;

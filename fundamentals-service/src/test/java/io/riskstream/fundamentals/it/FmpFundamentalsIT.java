@@ -35,12 +35,13 @@ import static org.awaitility.Awaitility.await;
  * of a company is asked again; a fund, which files none, is stored as having none.
  */
 @SpringBootTest(classes = FundamentalsServiceApplication.class, properties = {
-        "spring.kafka.consumer.group-id=fundamentals-service-fmp-it",
         "riskstream.fundamentals.quarters=4",
         "riskstream.fundamentals.years=2",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class FmpFundamentalsIT {
+
+    static final String GROUP = TestInfra.groupOf("fundamentals-service", FmpFundamentalsIT.class);
 
     static final ProviderStubServer STUB = new ProviderStubServer();
     static final LocalDate NEXT_EARNINGS = LocalDate.now().plusDays(45);
@@ -48,7 +49,7 @@ class FmpFundamentalsIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "fundamentals-service-fmp-it");
+        TestInfra.register(registry, "fundamentals-service", FmpFundamentalsIT.class);
         STUB.registerAsFmp(registry);
     }
 
@@ -99,7 +100,7 @@ class FmpFundamentalsIT {
         assertThat(STUB.requestsTo("income-statement/FDQ")).isEqualTo(4);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                KafkaTestClient.lag("fundamentals-service-fmp-it", Topics.SYMBOL_ADDED) == 0);
+                KafkaTestClient.lag(GROUP, Topics.SYMBOL_ADDED) == 0);
         assertThat(jdbc.queryForObject("select count(*) from income_statement where symbol = 'FDE'", Long.class)).isZero();
         assertThat(STUB.requestsTo("income-statement/FDE")).isEqualTo(2);
         assertThat(STUB.requestsTo("historical/earning_calendar/FDE")).isEqualTo(1);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,11 +42,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = FundamentalsServiceApplication.class)
+@DirtiesContext
 class FundamentalsServiceIT {
+
+    static final String GROUP = TestInfra.groupOf("fundamentals-service", FundamentalsServiceIT.class);
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "fundamentals-service");
+        TestInfra.register(registry, "fundamentals-service", FundamentalsServiceIT.class);
     }
 
     private static final List<String> TABLES = List.of("income_statement", "balance_sheet", "cash_flow");
@@ -142,20 +146,23 @@ class FundamentalsServiceIT {
         // DUEF was fetched a month ago and its next earnings date is unknown: due; NEWF is not
         store.recordFetch("DUEF", Instant.now().minus(Duration.ofDays(30)), null, null);
         LocalDate date = LocalDate.of(2026, 11, 20);
+        KafkaTestClient.awaitConsumed(GROUP);
         double before = calls();
         send(Topics.DAILY_CLOSE, new DailyClose(date));
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from fundamentals_daily_close where trading_date = ?", Integer.class, date) == 1);
         System.out.printf("fundamentals daily close: %.0f provider calls%n", calls() - before);
+        Map<String, Object> close = jdbc.queryForMap("select * from fundamentals_daily_close where trading_date = ?", date);
+        assertThat(close.get("fetched")).as("symbols the close fetched").isEqualTo(1);
         assertThat(calls() - before).isEqualTo(7);   // 3 statements × 2 frequencies + earnings, for DUEF only
         assertThat(jdbc.queryForObject("select last_close_date from fundamentals_fetch where symbol = 'DUEF'",
                 LocalDate.class)).isEqualTo(date);
 
         double afterFirst = calls();
         send(Topics.DAILY_CLOSE, new DailyClose(date));
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.lag("fundamentals-service",
-                Topics.DAILY_CLOSE) == 0);
+        KafkaTestClient.awaitConsumed(GROUP);
         assertThat(calls() - afterFirst).isZero();
+        assertThat(jdbc.queryForMap("select * from fundamentals_daily_close where trading_date = ?", date)).isEqualTo(close);
     }
 
     private static FinancialStatement statement(StatementKind kind, LocalDate periodEnd, String... items) {

@@ -29,11 +29,12 @@ import static org.awaitility.Awaitility.await;
 
 /** profile-service against Financial Modeling Prep played by a local stub server that answers empty 200s. */
 @SpringBootTest(classes = ProfileServiceApplication.class, properties = {
-        "spring.kafka.consumer.group-id=profile-service-fmp-it",
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class FmpProfileIT {
+
+    static final String GROUP = TestInfra.groupOf("profile-service", FmpProfileIT.class);
 
     static final ProviderStubServer STUB = new ProviderStubServer();
     static final LocalDate LAST_EARNINGS = LocalDate.now().minusDays(30);
@@ -41,7 +42,7 @@ class FmpProfileIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "profile-service-fmp-it");
+        TestInfra.register(registry, "profile-service", FmpProfileIT.class);
         STUB.registerAsFmp(registry);
     }
 
@@ -82,7 +83,7 @@ class FmpProfileIT {
         assertThat(STUB.requestsTo("profile/FPQ")).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                KafkaTestClient.lag("profile-service-fmp-it", Topics.SYMBOL_ADDED) == 0);
+                KafkaTestClient.lag(GROUP, Topics.SYMBOL_ADDED) == 0);
         assertThat(store.find("FPZ")).isEmpty();
         // an empty quote is asked again before the symbol counts as unknown; then the record is done
         assertThat(STUB.requestsTo("quote/FPZ")).isEqualTo(3);

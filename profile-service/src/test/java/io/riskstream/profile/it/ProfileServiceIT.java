@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,11 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class ProfileServiceIT {
+
+    static final String GROUP = TestInfra.groupOf("profile-service", ProfileServiceIT.class);
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "profile-service");
+        TestInfra.register(registry, "profile-service", ProfileServiceIT.class);
         registry.add("riskstream.admin.token", () -> ADMIN_TOKEN);
     }
 
@@ -71,20 +75,24 @@ class ProfileServiceIT {
     void aDailyCloseRefreshesOnlyTheDailyTierInBatchesOfAHundredAndOncePerDate() {
         List<String> symbols = IntStream.rangeClosed(1, 1_250).mapToObj(i -> "DC%04d".formatted(i)).toList();
         symbols.forEach(this::seed);
+        KafkaTestClient.awaitConsumed(GROUP);
         int stored = jdbc.queryForObject("select count(*) from company_profile", Integer.class);
-        double profileCalls = calls("profile");
-        double earningsCalls = calls("earnings");
+        double callsBefore = calls("profile") + calls("earnings");
         LocalDate date = LocalDate.of(2026, 11, 20);
 
         send(Topics.DAILY_CLOSE, new DailyClose(date));
         await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
                 "select count(*) from profile_daily_close where trading_date = ?", Integer.class, date) == 1);
 
-        double firstRun = calls("profile") - profileCalls;
-        System.out.printf("daily close over %d profiles: %.0f profile batch calls, %.0f earnings calls%n", stored,
-                firstRun, calls("earnings") - earningsCalls);
-        assertThat(firstRun).isEqualTo(Math.ceil(stored / 100.0)).isLessThanOrEqualTo(13);
-        assertThat(calls("earnings") - earningsCalls).isZero();
+        // what the close recorded of itself, and what the provider meter saw in the meantime
+        Map<String, Object> close = jdbc.queryForMap("select * from profile_daily_close where trading_date = ?", date);
+        System.out.printf("daily close over %d profiles: %s provider calls, %s refreshed%n", stored,
+                close.get("provider_calls"), close.get("refreshed"));
+        assertThat(close.get("provider_calls")).isEqualTo((int) Math.ceil(stored / 100.0));
+        assertThat((int) close.get("provider_calls")).isLessThanOrEqualTo(13);
+        assertThat(close.get("refreshed")).isEqualTo(stored);
+        assertThat(close.get("failed")).isEqualTo(0);
+        assertThat(calls("profile") + calls("earnings") - callsBefore).isEqualTo((int) close.get("provider_calls"));
         assertThat(jdbc.queryForObject("""
                 select count(*) from company_profile where symbol like 'DC%' and daily_close_date = ?
                   and daily_refreshed_at > ? and quarterly_refreshed_at = ? and static_refreshed_at = ?""",
@@ -96,10 +104,11 @@ class ProfileServiceIT {
 
         double afterFirst = calls("profile") + calls("earnings");
         send(Topics.DAILY_CLOSE, new DailyClose(date));
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.lag("profile-service", Topics.DAILY_CLOSE) == 0);
+        KafkaTestClient.awaitConsumed(GROUP);
         System.out.printf("second daily close of the same date: %.0f provider calls%n",
                 calls("profile") + calls("earnings") - afterFirst);
         assertThat(calls("profile") + calls("earnings") - afterFirst).isZero();
+        assertThat(jdbc.queryForMap("select * from profile_daily_close where trading_date = ?", date)).isEqualTo(close);
     }
 
     @Test
