@@ -103,7 +103,16 @@ class PortfolioAnalyticsIT {
         assertThat(last.get("priceDate").asString()).isEqualTo(AS_OF.toString());
         assertThat(last.get("priceStalenessDays").asInt()).isZero();
         assertThat(last.get("positions").asInt()).isEqualTo(3);
-        assertThat(last.get("concentration").get("hhi").asDouble()).isBetween(10_000 / 3.0 - 1e-6, 10_000.0);
+        // HHI = 10,000 · Σ w², w = |market value| / Σ |market value|, from price-service's closes
+        double gross = 0, sumSquares = 0;
+        for (var position : quantities.entrySet()) {
+            gross += Math.abs(position.getValue() * close(position.getKey(), AS_OF));
+        }
+        for (var position : quantities.entrySet()) {
+            double w = Math.abs(position.getValue() * close(position.getKey(), AS_OF)) / gross;
+            sumSquares += w * w;
+        }
+        assertThat(last.get("concentration").get("hhi").asDouble()).isCloseTo(10_000 * sumSquares, within(1e-6));
 
         // sectors: each bucket's weight is its gross value over the NAV; SPY is an ETF
         JsonNode sectors = Http.get(system.url("portfolio-service") + "/api/portfolios/" + id + "/sectors?date=" + AS_OF)

@@ -47,8 +47,14 @@ class RestartResumeIT {
 
         system.stop("factor-service");
         LocalDate asOf = LocalDate.parse(RiskstreamSystem.AS_OF);
+        long finishedAtStop = factorDb.queryForObject("select count(distinct symbol) from symbol_exposure where symbol "
+                + "like 'RSM%' and calculation_date = ?", Long.class, asOf);
         await().atMost(Duration.ofSeconds(60)).until(() -> system.jdbc("price-service").queryForObject(
                 "select count(*) from symbol_universe where symbol like 'RSM%' and watermark = ?", Long.class, asOf) == 8);
+        // the stop left work behind: symbols without exposures, and their prices-ready waiting for the group
+        assertThat(finishedAtStop).as("symbols finished when factor-service stopped").isLessThan(8);
+        assertThat(KafkaTestClient.lag("factor-service", Topics.PRICES_READY)).as("prices-ready waiting while stopped")
+                .isPositive();
         system.start("factor-service");
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
