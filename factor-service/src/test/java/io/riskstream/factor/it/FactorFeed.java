@@ -180,10 +180,22 @@ final class FactorFeed {
         return ids;
     }
 
-    /** Every row of {@code table} for {@code symbol}, all columns as text: compares a before and an after exactly. */
-    List<Map<String, Object>> rows(String table, String dateColumn, String symbol) {
-        return jdbc.queryForList("select t::text as row from " + table + " t where symbol = ? order by " + dateColumn
-                + (table.equals("symbol_exposure") ? ", factor" : ""), symbol);
+    /**
+     * Every row factor-service keeps of {@code symbol} (prices, exposures, metrics), each row as its text with every
+     * column, computed_at included: a before and an after compare exactly.
+     */
+    List<List<String>> storedRows(String symbol) {
+        return List.of(rows("price_point", "trade_date", symbol), rows("symbol_exposure", "calculation_date, factor", symbol),
+                rows("symbol_metrics", "metrics_date", symbol));
+    }
+
+    private List<String> rows(String table, String order, String symbol) {
+        return jdbc.queryForList("select t::text from " + table + " t where symbol = ? order by " + order, String.class,
+                symbol);
+    }
+
+    long outboxRows() {
+        return jdbc.queryForObject("select count(*) from outbox_event", Long.class);
     }
 
     long outboxRows(String topic) {
