@@ -279,9 +279,9 @@ public final class DemoClient implements Callable<Integer> {
                     position.get("quantity").asDouble(), price, priceDate, sourceClose, source.asOf(), mv, 100 * mv / nav,
                     beta);
         }
-        out.println("market beta: OLS of the stock's daily returns on SPY's over the 90 calendar days to " + date
-                + " (factor-service's default window); published betas (often 5 years of monthly returns) differ by"
-                + " method");
+        out.println("market beta: OLS slope of the stock's daily returns on SPY's over the 120 calendar days to " + date
+                + " (factor-service's default 90-day window and its 30-day buffer); published betas (often 5 years of"
+                + " monthly returns) differ by method");
         out.printf("%nPortfolio factor exposures on %s (NAV %.2f USD, starting equity %.0f USD):%n", date, nav,
                 portfolio.get("equity").asDouble());
         out.printf("%-22s %12s %16s%n", "factor", "exposure", "dollar");
