@@ -70,16 +70,10 @@ public final class StatusCommand implements Callable<Integer> {
         String base = priceUrl(env);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (runId == null) {
-            try {
+            return reporting(err, () -> {
                 out.print(renderList(get(http, base + "/api/runs?limit=20", null)));
                 return 0;
-            } catch (StatusException e) {
-                err.println("error: " + e.getMessage());
-                return 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            }
+            });
         }
         return watch(http, base, runId, once, out, err);
     }
@@ -94,7 +88,7 @@ public final class StatusCommand implements Callable<Integer> {
      */
     static int watch(HttpClient http, String base, UUID runId, boolean once, PrintStream out, PrintStream err) {
         boolean redraw = !once && System.console() != null;
-        try {
+        return reporting(err, () -> {
             while (true) {
                 JsonNode run = get(http, base + "/api/runs/" + runId, runId.toString());
                 String state = run.path("state").asString("running");
@@ -111,6 +105,18 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 Thread.sleep(1000);
             }
+        });
+    }
+
+    /** A read of the runs API. */
+    private interface Read {
+        int run() throws StatusException, InterruptedException;
+    }
+
+    /** Runs {@code read}; a service that cannot answer is one line on {@code err} and status 1. */
+    private static int reporting(PrintStream err, Read read) {
+        try {
+            return read.run();
         } catch (StatusException e) {
             err.println("error: " + e.getMessage());
             return 1;
