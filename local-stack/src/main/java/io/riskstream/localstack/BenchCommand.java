@@ -1,8 +1,14 @@
 package io.riskstream.localstack;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +43,7 @@ public final class BenchCommand {
 
     record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings, LocalDate asOf,
                    LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
-                   Duration phaseTimeout) {
+                   Duration phaseTimeout, int factorInstances) {
     }
 
     record Phase(String name, double seconds, Map<String, Long> events) {
@@ -51,61 +58,115 @@ public final class BenchCommand {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (RuntimeException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        System.exit(new BenchCommand(options).run());
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
     }
 
-    static Options parse(String[] args) {
-        int symbols = 5000, portfolios = 1000, positions = 20, onboardings = 50;
-        LocalDate asOf = null, next = null;
-        String price = "http://127.0.0.1:8081", portfolio = "http://127.0.0.1:8085", bootstrap = "127.0.0.1:19092";
-        Path pids = null;
-        Duration timeout = Duration.ofMinutes(20);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = i + 1 < args.length ? args[i + 1] : null;
-            if (v == null) {
-                throw new IllegalArgumentException("option " + a + " needs a value");
-            }
-            i++;
-            switch (a) {
-                case "--symbols" -> symbols = positive(a, v);
-                case "--portfolios" -> portfolios = positive(a, v);
-                case "--positions" -> positions = positive(a, v);
-                case "--onboardings" -> onboardings = Integer.parseInt(v);
-                case "--as-of" -> asOf = LocalDate.parse(v);
-                case "--next" -> next = LocalDate.parse(v);
-                case "--price-url" -> price = v;
-                case "--portfolio-url" -> portfolio = v;
-                case "--bootstrap" -> bootstrap = v;
-                case "--pids" -> pids = Path.of(v);
-                case "--phase-timeout" -> timeout = Duration.ofSeconds(positive(a, v));
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        if (asOf == null || next == null) {
-            throw new IllegalArgumentException("--as-of and --next (the stack's as-of session and the one after) are required");
-        }
-        if (positions > symbols) {
-            throw new IllegalArgumentException("--positions (" + positions + ") cannot exceed --symbols (" + symbols + ")");
-        }
-        return new Options(symbols, portfolios, positions, onboardings, asOf, next, price, portfolio, bootstrap, pids, timeout);
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.execute(new Arguments(), out, err, args);
     }
 
-    private static int positive(String option, String value) {
-        int n = Integer.parseInt(value);
-        if (n < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+    /**
+     * The command line. bin/riskstream sets the hidden options (the stack it started, its sessions D0 and D1) and
+     * first calls {@code --validate-only} with the user's options alone, before it deletes or starts anything.
+     */
+    @Command(name = "bin/riskstream bench", sortOptions = false,
+            description = {"The end-to-end benchmark on a fresh stack: (a) cold start of M portfolios of P positions over"
+                    + " N new symbols, (b) one daily close, (c) K onboardings; prints wall times, events/s, onboarding"
+                    + " latency, consumer lag and peak memory."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every phase finished", "1:a phase did not finish within --phase-timeout",
+                    "2:bad command line"})
+    static final class Arguments implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--symbols", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "5000",
+                description = "symbols new to the system (default: ${DEFAULT-VALUE})")
+        int symbols;
+
+        @Option(names = "--portfolios", paramLabel = "M", converter = Cli.Positive.class, defaultValue = "1000",
+                description = "portfolios of the cold start (default: ${DEFAULT-VALUE})")
+        int portfolios;
+
+        @Option(names = "--positions", paramLabel = "P", converter = Cli.Positive.class, defaultValue = "20",
+                description = "positions per portfolio, at most N (default: ${DEFAULT-VALUE})")
+        int positions;
+
+        @Option(names = "--onboardings", paramLabel = "K", converter = Cli.Count.class, defaultValue = "50",
+                description = "onboardings of one new symbol each, one after the other (default: ${DEFAULT-VALUE})")
+        int onboardings;
+
+        @Option(names = "--phase-timeout", paramLabel = "SECONDS", converter = Cli.Seconds.class, defaultValue = "1200",
+                description = "how long a phase may take (default: ${DEFAULT-VALUE})")
+        long phaseTimeout;
+
+        @Option(names = "--factor-instances", paramLabel = "1|2", converter = Cli.Positive.class, defaultValue = "1",
+                description = "factor-service instances bin/riskstream starts (default: ${DEFAULT-VALUE}; a second one"
+                        + " listens on 8086)")
+        int factorInstances;
+
+        @Option(names = "--validate-only", hidden = true)
+        boolean validateOnly;
+
+        @Option(names = "--as-of", hidden = true, converter = Cli.Date.class)
+        LocalDate asOf;
+
+        @Option(names = "--next", hidden = true, converter = Cli.Date.class)
+        LocalDate next;
+
+        @Option(names = "--price-url", hidden = true)
+        String priceUrl;
+
+        @Option(names = "--portfolio-url", hidden = true)
+        String portfolioUrl;
+
+        @Option(names = "--bootstrap", hidden = true)
+        String bootstrap;
+
+        @Option(names = "--pids", hidden = true)
+        Path pids;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+
+        @Override
+        public Integer call() throws Exception {
+            Options options = options();
+            return validateOnly ? 0 : new BenchCommand(options).run();
         }
-        return n;
+
+        Options options() {
+            if (factorInstances > 2) {
+                throw usage("--factor-instances: '" + factorInstances + "' is not 1 or 2");
+            }
+            if (positions > symbols) {
+                throw usage("--positions (" + positions + ") cannot exceed --symbols (" + symbols + ")");
+            }
+            if (validateOnly) {
+                // the user's options alone: those the script sets are not theirs to give
+                for (String option : List.of("--as-of", "--next", "--price-url", "--portfolio-url", "--bootstrap", "--pids")) {
+                    if (spec.findOption(option).originalStringValues().size() > 0) {
+                        throw usage(option + " is set by bin/riskstream (D0 and D1: RISKSTREAM_BENCH_AS_OF and"
+                                + " RISKSTREAM_BENCH_NEXT)");
+                    }
+                }
+            } else if (asOf == null || next == null) {
+                throw usage("--as-of and --next (the stack's as-of session and the one after) are required");
+            } else if (!next.isAfter(asOf)) {
+                throw usage("--next " + next + " must be after --as-of " + asOf);
+            }
+            return new Options(symbols, portfolios, positions, onboardings, asOf, next,
+                    priceUrl == null ? "http://127.0.0.1:8081" : priceUrl,
+                    portfolioUrl == null ? "http://127.0.0.1:8085" : portfolioUrl,
+                    bootstrap == null ? "127.0.0.1:19092" : bootstrap, pids, Duration.ofSeconds(phaseTimeout),
+                    factorInstances);
+        }
+
+        private ParameterException usage(String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
     }
 
     private int run() throws Exception {
@@ -284,8 +345,9 @@ public final class BenchCommand {
 
     private void report(PipelineProbe probe, List<Double> latencies, long benchStart) throws IOException {
         System.out.println();
-        System.out.printf("riskstream bench: N=%d symbols, M=%d portfolios × %d positions, as of %s, daily close %s%n",
-                options.symbols(), options.portfolios(), options.positionsPerPortfolio(), options.asOf(), options.next());
+        System.out.printf("riskstream bench: N=%d symbols, M=%d portfolios × %d positions, as of %s, daily close %s,"
+                + " %d factor-service instance(s)%n", options.symbols(), options.portfolios(),
+                options.positionsPerPortfolio(), options.asOf(), options.next(), options.factorInstances());
         System.out.printf("%-22s %9s%n", "phase", "wall (s)");
         phases.forEach(p -> System.out.printf("%-22s %9.1f%n", p.name(), p.seconds()));
         System.out.println();

@@ -1,5 +1,8 @@
 package io.riskstream.localstack;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bin/riskstream status [RUN] [--once]}: without RUN the recent runs (kind, date, state, start, end, per stage
@@ -20,14 +24,37 @@ import java.util.UUID;
  * 0 when it succeeded and 1 when it failed; 1 when the service cannot be reached or does not know the run; 2 for a
  * bad command line.
  */
-public final class StatusCommand {
+@Command(name = "bin/riskstream status", sortOptions = false,
+        description = {"Recent runs (kind, date, state, start, end, done/total per stage); with RUN-ID a progress bar per"
+                + " stage, redrawn every second until the run ends.",
+                "Reads price-service's runs API at RISKSTREAM_PRICE_URL (default http://127.0.0.1:8081)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:shown (a watched run: it succeeded)", "1:a watched run failed, or price-service cannot be"
+                + " reached or does not know the run", "2:bad command line"})
+public final class StatusCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: bin/riskstream status [RUN-ID] [--once]";
     static final List<String> STAGES = List.of("prices", "profiles", "fundamentals", "factors", "portfolios");
     private static final int BAR = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private StatusCommand() {
+    @Parameters(arity = "0..1", paramLabel = "RUN-ID", converter = Cli.RunId.class,
+            description = "a run id (as listed without it, or as trigger printed it)")
+    UUID runId;
+
+    @Option(names = "--once", description = "show the run once instead of following it to its end")
+    boolean once;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    StatusCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -35,37 +62,35 @@ public final class StatusCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        String runId = null;
-        boolean once = false;
-        for (String arg : args) {
-            if (arg.equals("--once")) {
-                once = true;
-            } else if (arg.startsWith("-") || runId != null) {
-                err.println("error: unexpected argument '" + arg + "'");
-                err.println(USAGE);
-                return 2;
-            } else {
-                runId = arg;
-            }
-        }
-        if (runId != null) {
-            try {
-                UUID.fromString(runId);
-            } catch (IllegalArgumentException e) {
-                err.println("error: '" + runId + "' is not a run id (a UUID, as listed by bin/riskstream status)");
-                return 2;
-            }
-        }
-        String base = env.getOrDefault("RISKSTREAM_PRICE_URL", "http://127.0.0.1:8081");
+        return Cli.execute(new StatusCommand(env, out, err), out, err, args);
+    }
+
+    @Override
+    public Integer call() {
+        String base = priceUrl(env);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try {
-            if (runId == null) {
+        if (runId == null) {
+            return reporting(err, () -> {
                 out.print(renderList(get(http, base + "/api/runs?limit=20", null)));
                 return 0;
-            }
-            boolean redraw = !once && System.console() != null;
+            });
+        }
+        return watch(http, base, runId, once, out, err);
+    }
+
+    static String priceUrl(Map<String, String> env) {
+        return env.getOrDefault("RISKSTREAM_PRICE_URL", "http://127.0.0.1:8081");
+    }
+
+    /**
+     * Shows one run, redrawn every second on a terminal (appended otherwise), until it ends or at once with
+     * {@code once}: 0 when it succeeded or is still running, 1 when it failed or cannot be read.
+     */
+    static int watch(HttpClient http, String base, UUID runId, boolean once, PrintStream out, PrintStream err) {
+        boolean redraw = !once && System.console() != null;
+        return reporting(err, () -> {
             while (true) {
-                JsonNode run = get(http, base + "/api/runs/" + runId, runId);
+                JsonNode run = get(http, base + "/api/runs/" + runId, runId.toString());
                 String state = run.path("state").asString("running");
                 if (redraw) {
                     out.print("\033[H\033[2J");
@@ -80,6 +105,18 @@ public final class StatusCommand {
                 }
                 Thread.sleep(1000);
             }
+        });
+    }
+
+    /** A read of the runs API. */
+    private interface Read {
+        int run() throws StatusException, InterruptedException;
+    }
+
+    /** Runs {@code read}; a service that cannot answer is one line on {@code err} and status 1. */
+    private static int reporting(PrintStream err, Read read) {
+        try {
+            return read.run();
         } catch (StatusException e) {
             err.println("error: " + e.getMessage());
             return 1;

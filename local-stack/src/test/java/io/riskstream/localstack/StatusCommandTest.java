@@ -70,4 +70,34 @@ class StatusCommandTest {
                 new PrintStream(err2, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(err2.toString(StandardCharsets.UTF_8)).contains("is not a run id");
     }
+
+    @Test
+    void helpAndBadOptionsAnswerWithoutCallingTheService() {
+        try (PriceServiceStub price = new PriceServiceStub()) {
+            Map<String, String> env = Map.of("RISKSTREAM_PRICE_URL", price.url());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(StatusCommand.run(new String[]{"--help"}, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream()))).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: bin/riskstream status").contains("RUN-ID")
+                    .contains("--once");
+
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertThat(StatusCommand.run(new String[]{"--onse"}, env, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Unknown option: '--onse'");
+            assertThat(price.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void theListIsReadFromTheRunsApi() {
+        try (PriceServiceStub price = new PriceServiceStub()) {
+            price.answer("/api/runs", 200, "{\"runs\":[" + RUN + "],\"freshness\":null}");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(StatusCommand.run(new String[0], Map.of("RISKSTREAM_PRICE_URL", price.url()),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("6f1c0d2e-0000-4000-8000-000000000001  daily-close");
+            assertThat(price.requests().getFirst().uri()).isEqualTo("/api/runs?limit=20");
+        }
+    }
 }

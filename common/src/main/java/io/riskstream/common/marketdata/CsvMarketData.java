@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Prices from a directory of {@code <SYMBOL>.csv} files with the header {@code date,open,high,low,close,adj_close,volume}.
- * Blank fields are unknown (null); {@code adj_close} is required, positive and finite; dates strictly ascending.
+ * Prices from a directory of {@code <SYMBOL>.csv} files with the header {@code date,open,high,low,close,adj_close,volume}
+ * or that of a Yahoo Finance download, {@code Date,Open,High,Low,Close,Adj Close,Volume} (the same columns in the same
+ * order; Yahoo writes {@code null} for a value it does not have, read as blank, and a row of nothing but {@code null}
+ * for a day it lists without a bar, skipped). Blank fields are unknown (null); {@code adj_close} is required, positive
+ * and finite; dates strictly ascending.
  * A file is read on first use and kept; a malformed file fails with an {@link IllegalArgumentException} naming the
  * file, line and date (and is retried on the next call). This provider has prices only: profiles, statements and
  * earnings are empty.
@@ -32,6 +35,9 @@ import java.util.stream.Stream;
 public final class CsvMarketData implements MarketDataProvider {
 
     public static final String HEADER = "date,open,high,low,close,adj_close,volume";
+    /** The header of Yahoo Finance's history download (query1.finance.yahoo.com/v7/finance/download/SYMBOL). */
+    public static final String YAHOO_HEADER = "Date,Open,High,Low,Close,Adj Close,Volume";
+    private static final String YAHOO_NULL = "null";
     private static final String SUFFIX = ".csv";
     /** Also keeps a symbol from naming a path outside the directory. */
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-^=]{0,19}");
@@ -146,9 +152,10 @@ public final class CsvMarketData implements MarketDataProvider {
         if (header != null && header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        if (header == null || !header.strip().equals(HEADER)) {
-            throw new IllegalArgumentException(file + ": header must be '" + HEADER + "' but was "
-                    + (header == null ? "an empty file" : "'" + header.strip() + "'"));
+        boolean yahoo = header != null && header.strip().equals(YAHOO_HEADER);
+        if (header == null || !(yahoo || header.strip().equals(HEADER))) {
+            throw new IllegalArgumentException(file + ": header must be '" + HEADER + "' (or a Yahoo Finance download's '"
+                    + YAHOO_HEADER + "') but was " + (header == null ? "an empty file" : "'" + header.strip() + "'"));
         }
         List<DailyBar> bars = new ArrayList<>();
         LocalDate previous = null;
@@ -159,7 +166,11 @@ public final class CsvMarketData implements MarketDataProvider {
             if (line.isBlank()) {
                 continue;
             }
-            Row row = new Row(file, lineNo, line.strip().split(",", -1));
+            String[] fields = line.strip().split(",", -1);
+            if (yahoo && yahooRowWithoutBar(fields)) {
+                continue;
+            }
+            Row row = new Row(file, lineNo, yahoo ? yahooNullsAsBlanks(fields) : fields);
             LocalDate date = row.date();
             if (previous != null && !date.isAfter(previous)) {
                 throw row.error(date, date.equals(previous) ? "duplicate date" : "date is before the previous row's " + previous);
@@ -170,6 +181,25 @@ public final class CsvMarketData implements MarketDataProvider {
             previous = date;
         }
         return Collections.unmodifiableList(bars);
+    }
+
+    private static boolean yahooRowWithoutBar(String[] fields) {
+        for (int i = 1; i < fields.length; i++) {
+            if (!fields[i].strip().equals(YAHOO_NULL)) {
+                return false;
+            }
+        }
+        return fields.length > 1;
+    }
+
+    private static String[] yahooNullsAsBlanks(String[] fields) {
+        String[] out = fields.clone();
+        for (int i = 1; i < out.length; i++) {
+            if (out[i].strip().equals(YAHOO_NULL)) {
+                out[i] = "";
+            }
+        }
+        return out;
     }
 
     /** One data line with its position, for error messages that point at it. */

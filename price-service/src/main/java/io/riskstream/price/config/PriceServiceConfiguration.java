@@ -13,11 +13,13 @@ import io.riskstream.price.application.DailyCloseRefresh;
 import io.riskstream.price.application.OnboardSymbol;
 import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.RunReports;
+import io.riskstream.price.application.RunStore;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,9 +52,25 @@ class PriceServiceConfiguration {
     }
 
     @Bean
-    BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, PlatformTransactionManager txManager,
-                                    RunReports reports) {
-        return new BackfillHistory(universe, history, new TransactionTemplate(txManager), reports);
+    BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, RunStore runs,
+                                    PlatformTransactionManager txManager, RunReports reports,
+                                    ThreadPoolTaskExecutor backfillExecutor) {
+        return new BackfillHistory(universe, history, runs, new TransactionTemplate(txManager), reports, backfillExecutor);
+    }
+
+    /**
+     * Operators' backfills, one after another in the order accepted (they share the provider's limits). On shutdown
+     * the one running may finish within the grace period; the queue is not kept across restarts.
+     */
+    @Bean
+    ThreadPoolTaskExecutor backfillExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("backfill-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
     }
 
     @Bean

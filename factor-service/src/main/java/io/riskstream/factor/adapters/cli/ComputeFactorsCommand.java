@@ -47,19 +47,22 @@ public final class ComputeFactorsCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.err));
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream err) {
+        return run(args, System.out, err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
         ComputeFactorsOptions options;
         try {
-            options = ComputeFactorsOptions.parse(args);
+            options = ComputeFactorsOptions.parse(args, out, err);
         } catch (UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                err.println("compute-factors: " + e.getMessage());
-            }
-            err.println(ComputeFactorsOptions.USAGE);
-            return e.getMessage().isEmpty() ? 0 : 2;
+            return 2;
+        }
+        if (options == null) {
+            return 0; // --help
         }
         try {
             return new ComputeFactorsCommand(options, err).execute();

@@ -1,26 +1,25 @@
 package io.riskstream.factor.adapters.cli;
 
 import io.riskstream.common.marketdata.PriceColumn;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The parsed command line of {@code compute-factors}. Null dates mean "the default". */
+/** The parsed command line of {@code compute-factors} (picocli). Null dates mean "the default". */
 record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalDate from, LocalDate to,
                              List<String> symbols, PriceColumn column) {
-
-    static final String USAGE = """
-            usage: compute-factors --prices DIR --out FILE [--as-of D1,D2,...] [--from D --to D]
-                                   [--symbols A,B,...] [--price-column adj_close|close]
-              DIR holds <SYMBOL>.csv files (date,open,high,low,close,adj_close,volume), the eight factor ETFs
-              SPY TLT VTV VUG MTUM QUAL IWM USMV included. Dates: the --as-of list, or every NYSE trading day in
-              --from..--to; by default the last date all ETF files have. Symbols: by default every non-ETF file.""";
-
-    private static final List<String> OPTIONS =
-            List.of("--prices", "--out", "--as-of", "--from", "--to", "--symbols", "--price-column");
 
     /** A command line that cannot be run; the message says why. */
     static final class UsageException extends Exception {
@@ -29,82 +28,113 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
         }
     }
 
-    static ComputeFactorsOptions parse(String... args) throws UsageException {
-        Path prices = null;
-        Path out = null;
-        List<LocalDate> asOf = null;
-        LocalDate from = null;
-        LocalDate to = null;
-        List<String> symbols = null;
-        PriceColumn column = PriceColumn.ADJ_CLOSE;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("-h") || option.equals("--help")) {
-                throw new UsageException("");
-            }
-            if (!OPTIONS.contains(option)) {
-                throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
-                        : "unexpected argument '" + option + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--prices" -> prices = Path.of(value);
-                case "--out" -> out = Path.of(value);
-                case "--as-of" -> asOf = dates(option, value);
-                case "--from" -> from = date(option, value);
-                case "--to" -> to = date(option, value);
-                case "--symbols" -> symbols = list(option, value).stream().map(String::toUpperCase).toList();
-                case "--price-column" -> column = column(value);
-                default -> throw new IllegalStateException(option);
-            }
-        }
-        if (prices == null || out == null) {
-            throw new UsageException("--prices and --out are required");
-        }
-        if ((from == null) != (to == null)) {
-            throw new UsageException("--from and --to go together");
-        }
-        if (from != null && asOf != null) {
-            throw new UsageException("give either --as-of or --from/--to, not both");
-        }
-        if (from != null && from.isAfter(to)) {
-            throw new UsageException("--from " + from + " is after --to " + to);
-        }
-        return new ComputeFactorsOptions(prices, out, asOf, from, to, symbols, column);
-    }
-
-    private static PriceColumn column(String value) throws UsageException {
+    /**
+     * Parses and checks {@code args}: null when help was asked for (it is then printed on {@code out}); a bad command
+     * line prints its reason, picocli's suggestion for a misspelt option and the usage on {@code err}, and throws.
+     */
+    static ComputeFactorsOptions parse(String[] args, PrintStream out, PrintStream err) throws UsageException {
+        Arguments arguments = new Arguments();
+        CommandLine cl = new CommandLine(arguments);
+        cl.setUsageHelpAutoWidth(true);
         try {
-            return PriceColumn.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--price-column: " + e.getMessage());
+            cl.parseArgs(args);
+            if (cl.isUsageHelpRequested()) {
+                cl.usage(out);
+                return null;
+            }
+            return arguments.check();
+        } catch (ParameterException | UsageException e) {
+            PrintWriter w = new PrintWriter(err, true, StandardCharsets.UTF_8);
+            w.println("compute-factors: " + e.getMessage());
+            if (e instanceof ParameterException pe) {
+                UnmatchedArgumentException.printSuggestions(pe, w);
+            }
+            cl.usage(w);
+            w.flush();
+            throw e instanceof UsageException u ? u : new UsageException(e.getMessage());
         }
     }
 
-    private static List<LocalDate> dates(String option, String value) throws UsageException {
-        List<LocalDate> dates = new ArrayList<>();
-        for (String text : list(option, value)) {
-            dates.add(date(option, text));
+    @Command(name = "compute-factors", synopsisHeading = "usage: ", sortOptions = false,
+            description = {"The twelve regression factors of <SYMBOL>.csv price files, offline (no Kafka, no database).",
+                    "DIR holds <SYMBOL>.csv files (date,open,high,low,close,adj_close,volume, or a Yahoo Finance"
+                            + " download), the eight factor ETFs SPY TLT VTV VUG MTUM QUAL IWM USMV included. Dates: the"
+                            + " --as-of list, or every NYSE trading day in --from..--to; by default the last date all ETF"
+                            + " files have. Symbols: by default every non-ETF file."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:written", "1:bad input (named on stderr)", "2:bad command line"})
+    static final class Arguments {
+
+        @Option(names = "--prices", paramLabel = "DIR", description = "the price files (required)")
+        Path prices;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "the factor CSV to write (required)")
+        Path out;
+
+        @Option(names = "--as-of", paramLabel = "D", split = ",", converter = DateConverter.class,
+                description = "calculation dates, comma-separated")
+        List<LocalDate> asOf;
+
+        @Option(names = "--from", paramLabel = "D", converter = DateConverter.class,
+                description = "with --to: every NYSE trading day in between")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "D", converter = DateConverter.class)
+        LocalDate to;
+
+        @Option(names = "--symbols", paramLabel = "SYMBOL", split = ",",
+                description = "the symbols, comma-separated (default: every non-ETF file)")
+        List<String> symbols;
+
+        @Option(names = "--price-column", paramLabel = "adj_close|close", converter = ColumnConverter.class,
+                defaultValue = "adj_close", description = "the price returns are computed from (default: ${DEFAULT-VALUE})")
+        PriceColumn column;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+
+        ComputeFactorsOptions check() throws UsageException {
+            if (prices == null || out == null) {
+                throw new UsageException("--prices and --out are required");
+            }
+            if ((from == null) != (to == null)) {
+                throw new UsageException("--from and --to go together");
+            }
+            if (from != null && asOf != null) {
+                throw new UsageException("give either --as-of or --from/--to, not both");
+            }
+            if (from != null && from.isAfter(to)) {
+                throw new UsageException("--from " + from + " is after --to " + to);
+            }
+            List<String> names = symbols == null ? null : symbols.stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .map(String::toUpperCase).toList();
+            if (names != null && names.isEmpty()) {
+                throw new UsageException("--symbols needs at least one value");
+            }
+            List<LocalDate> dates = asOf == null ? null : asOf.stream().filter(Objects::nonNull).distinct().sorted().toList();
+            return new ComputeFactorsOptions(prices, out, dates, from, to, names, column);
         }
-        return dates.stream().distinct().sorted().toList();
     }
 
-    private static LocalDate date(String option, String text) throws UsageException {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + ": '" + text + "' is not a date (YYYY-MM-DD)");
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
+            }
         }
     }
 
-    private static List<String> list(String option, String value) throws UsageException {
-        List<String> items = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (items.isEmpty()) {
-            throw new UsageException(option + " needs at least one value");
+    static final class ColumnConverter implements ITypeConverter<PriceColumn> {
+        @Override
+        public PriceColumn convert(String value) {
+            try {
+                return PriceColumn.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
-        return items;
     }
 }

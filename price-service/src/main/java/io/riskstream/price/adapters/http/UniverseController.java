@@ -10,6 +10,7 @@ import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.RunStore;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 /** The universe: list it with tiers and watermarks, add watchlist/universe symbols, remove them, backfill history. */
 @RestController
@@ -36,8 +39,8 @@ class UniverseController {
     record BackfillRequest(LocalDate from, LocalDate to, List<String> symbols) {
     }
 
-    record BackfillResponse(UUID runId, LocalDate from, LocalDate to, int symbols, int barsInserted,
-                            List<BackfillHistory.SymbolResult> results) {
+    /** The backfill goes on after this answer; {@code runUrl} shows its progress. */
+    record BackfillAccepted(UUID runId, String status, LocalDate from, LocalDate to, int symbols, String runUrl) {
     }
 
     private final UniverseStore universe;
@@ -96,19 +99,25 @@ class UniverseController {
         }
     }
 
+    /** 202 with the run id at once: a backfill of many symbols takes minutes, its progress is the run's. */
     @PostMapping("/admin/backfill")
-    BackfillResponse backfill(@RequestBody BackfillRequest request) {
-        if (request.from() == null) {
+    ResponseEntity<BackfillAccepted> backfill(@RequestBody BackfillRequest request) {
+        if (request == null || request.from() == null) {
             throw new IllegalArgumentException("from is required");
         }
         LocalDate to = request.to() == null ? marketClock.latestCompletedSession() : request.to();
         List<String> symbols = request.symbols() == null ? List.of()
-                : request.symbols().stream().map(s -> Contract.checkSymbol(s.trim().toUpperCase(), "symbols[]")).toList();
-        UUID runId = UUID.randomUUID();
-        runs.start(runId, "backfill", to, "operator");
-        List<BackfillHistory.SymbolResult> results = backfill.run(symbols, request.from(), to, runId);
-        return new BackfillResponse(runId, request.from(), to, results.size(),
-                results.stream().mapToInt(BackfillHistory.SymbolResult::barsInserted).sum(), results);
+                : request.symbols().stream().map(s -> Contract.checkSymbol(s == null ? null : s.trim().toUpperCase(),
+                        "symbols[]")).toList();
+        BackfillHistory.Accepted accepted;
+        try {
+            accepted = backfill.accept(symbols, request.from(), to, "operator");
+        } catch (RejectedExecutionException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "price-service is shutting down");
+        }
+        String runUrl = "/api/runs/" + accepted.runId();
+        return ResponseEntity.accepted().location(URI.create(runUrl)).body(new BackfillAccepted(accepted.runId(),
+                "accepted", accepted.from(), accepted.to(), accepted.symbols().size(), runUrl));
     }
 
     private static Tier parseTier(String tier) {
