@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +28,11 @@ import static org.awaitility.Awaitility.await;
  * backfill executor and the run shows them per symbol. Symbols BF* and dates in 2023 are this class's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.consumer.group-id=price-service-backfill-it",
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.admin.token=" + BackfillApiIT.TOKEN,
         "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
 class BackfillApiIT {
 
     static final String TOKEN = "backfill-it-token";
@@ -41,7 +42,7 @@ class BackfillApiIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "price-service-backfill-it");
+        TestInfra.register(registry, "price-service", BackfillApiIT.class);
     }
 
     @LocalServerPort int port;
