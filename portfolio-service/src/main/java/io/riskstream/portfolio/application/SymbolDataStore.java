@@ -2,6 +2,7 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
+import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,22 +16,29 @@ import java.util.Set;
 /** Prices and betas the symbol services announced (event-carried state; no reads of their databases). */
 public interface SymbolDataStore {
 
-    record Close(LocalDate date, double price) {
-    }
-
-    /** Upserts the closes; returns the earliest date whose close was new or changed (empty: nothing changed). */
+    /**
+     * Upserts the closes and adjusted closes; returns the earliest date whose close or adjusted close was new or
+     * changed (empty: nothing changed).
+     */
     Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars);
 
     void saveFactors(String symbol, List<DatedExposures> exposures);
-
-    /** The last close on or before {@code date}. */
-    Optional<Close> closeOnOrBefore(String symbol, LocalDate date);
 
     /**
      * symbol → its closes in (from, to] and the last one on or before {@code from}, for the symbols that have any:
      * enough to find the last close on or before any date in [from, to].
      */
     Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from, LocalDate to);
+
+    /**
+     * symbol → its adjusted closes dated in [from, to], for the symbols that have any (the return series of the
+     * volatility, correlation and stress analytics).
+     */
+    Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to);
+
+    /** date → symbol → the fit of {@code factor} (beta, R², observations), for the dates and symbols that have one. */
+    Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols, Collection<LocalDate> dates,
+                                                              String factor);
 
     /** date → symbol → factor → beta, for the dates and symbols that have betas. */
     Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols, Collection<LocalDate> dates);

@@ -36,9 +36,12 @@ public class SymbolUpdates {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final SymbolProfiles profiles;
+    private final PositionTags tags;
 
     public SymbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                         TransactionTemplate tx, OutboxWriter outbox, Clock clock, SymbolProfiles profiles) {
+                         TransactionTemplate tx, OutboxWriter outbox, Clock clock, SymbolProfiles profiles,
+                         PositionTags tags) {
+        this.tags = tags;
         this.profiles = profiles;
         this.outbox = outbox;
         this.clock = clock;
@@ -79,8 +82,8 @@ public class SymbolUpdates {
     }
 
     /**
-     * profile-updated: stores the fields and, when the symbol's sector or ETF flag is new or changed, requests the
-     * holders' already computed dates again — their sector exposures grouped the symbol without it (a profile that
+     * profile-updated: stores the fields and, when the symbol's sector or ETF flag is new or changed, re-derives the
+     * holders' sector tags and requests their already computed dates again — their sector exposures grouped the symbol without it (a profile that
      * arrives after the prices and betas must not leave the result depending on arrival order).
      */
     public void profileUpdated(EventEnvelope<ProfileUpdated> event) {
@@ -88,6 +91,7 @@ public class SymbolUpdates {
         tx.executeWithoutResult(s -> {
             if (profiles.apply(event)) {
                 for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, EVER).entrySet()) {
+                    tags.restoreSectorTags(holder.getKey());
                     analytics.requestComputed(holder.getKey(), holder.getValue(), event.eventId(), event.runId());
                 }
             }

@@ -11,6 +11,9 @@ import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
 import io.riskstream.portfolio.domain.FactorExposureCalculation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.portfolio.domain.risk.RiskAnalysis;
+import io.riskstream.portfolio.domain.risk.SnapshotBetas;
+import io.riskstream.portfolio.config.StressScenarioFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
@@ -50,7 +53,8 @@ class PortfolioAnalyticsTest {
     private final Ports ports = new Ports(clock);
     private final List<PortfolioAnalyticsReady> events = new ArrayList<>();
     private final PortfolioAnalytics analytics = new PortfolioAnalytics(ports, ports.symbols, ports, ports.profiles,
-            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10));
+            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10),
+            new RiskAnalysis(StressScenarioFile.load("classpath:stress-scenarios.json")));
 
     PortfolioAnalyticsTest() {
         ports.create(new PortfolioStore.Portfolio(P, "p", new BigDecimal("100000"), "USD"));
@@ -209,13 +213,6 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
-            var series = prices.get(symbol);
-            var e = series == null ? null : series.floorEntry(date);
-            return Optional.ofNullable(e == null ? null : new Close(e.getKey(), e.getValue()));
-        }
-
-        @Override
         public Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from,
                                                                          LocalDate to) {
             Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
@@ -232,6 +229,31 @@ class PortfolioAnalyticsTest {
                     }
                 }
             });
+            return out;
+        }
+
+        @Override
+        public Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from,
+                                                                          LocalDate to) {
+            Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
+            symbols.forEach(s -> {
+                var series = prices.get(s);
+                if (series != null && !series.subMap(from, true, to, true).isEmpty()) {
+                    out.put(s, new TreeMap<>(series.subMap(from, true, to, true)));
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols,
+                                                                         Collection<LocalDate> dates, String factor) {
+            Map<LocalDate, Map<String, SnapshotBetas.Fit>> out = new HashMap<>();
+            betas(symbols, dates).forEach((date, bySymbol) -> bySymbol.forEach((s, b) -> {
+                if (b.containsKey(factor)) {
+                    out.computeIfAbsent(date, k -> new HashMap<>()).put(s, new SnapshotBetas.Fit(b.get(factor), null, null));
+                }
+            }));
             return out;
         }
 

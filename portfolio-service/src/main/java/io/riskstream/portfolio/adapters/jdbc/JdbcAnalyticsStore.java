@@ -21,9 +21,11 @@ import java.util.function.Function;
 public class JdbcAnalyticsStore implements AnalyticsStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RiskRows risk;
 
     public JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.risk = new RiskRows(jdbc);
     }
 
     @Override
@@ -83,6 +85,7 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 d -> d.exposures().factors().entrySet().stream()
                         .map(e -> new NamedRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
         saveSnapshots(dates, p);
+        risk.save(portfolioId, dates);
     }
 
     private void saveSnapshots(List<ComputedDate> dates, MapSqlParameterSource p) {

@@ -3,6 +3,7 @@ package io.riskstream.portfolio.adapters.jdbc;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -28,19 +29,23 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
 
     @Override
     public Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars) {
-        // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close
+        // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close;
+        // returns (volatility, correlations, stress) use the adjusted close
         String[] dates = bars.stream().map(b -> b.date().toString()).toArray(String[]::new);
         Double[] closes = bars.stream().map(b -> b.close() != null ? b.close() : b.adjClose()).toArray(Double[]::new);
+        Double[] adjusted = bars.stream().map(PriceBar::adjClose).toArray(Double[]::new);
         // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free
         LocalDate earliest = jdbc.queryForObject("""
                 with changed as (
-                  insert into symbol_price (symbol, trade_date, close)
-                  select :symbol, d, c from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:closes as float8[])) as t(d, c)
-                  on conflict (symbol, trade_date) do update set close = excluded.close
+                  insert into symbol_price (symbol, trade_date, close, adj_close)
+                  select :symbol, d, c, a from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:closes as float8[]),
+                                                      cast(:adjusted as float8[])) as t(d, c, a)
+                  on conflict (symbol, trade_date) do update set close = excluded.close, adj_close = excluded.adj_close
                   where symbol_price.close is distinct from excluded.close
+                     or symbol_price.adj_close is distinct from excluded.adj_close
                   returning trade_date)
                 select min(trade_date) from changed""", new MapSqlParameterSource("symbol", symbol)
-                .addValue("dates", dates).addValue("closes", closes), LocalDate.class);
+                .addValue("dates", dates).addValue("closes", closes).addValue("adjusted", adjusted), LocalDate.class);
         return Optional.ofNullable(earliest);
     }
 
@@ -48,12 +53,15 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     public void saveFactors(String symbol, List<DatedExposures> exposures) {
         List<String> dates = new ArrayList<>();
         List<String> factors = new ArrayList<>();
-        List<Double> betas = new ArrayList<>();
+        List<Double> betas = new ArrayList<>(), rSquared = new ArrayList<>();
+        List<Integer> observations = new ArrayList<>();
         for (DatedExposures dated : exposures) {
             dated.factors().forEach((factor, value) -> {
                 dates.add(dated.calculationDate().toString());
                 factors.add(factor);
                 betas.add(value.beta());
+                rSquared.add(value.rSquared());
+                observations.add(value.observations());
             });
         }
         if (dates.isEmpty()) {
@@ -61,23 +69,60 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
         }
         // one statement per event: rows as column arrays, unnested server-side
         jdbc.update("""
-                insert into symbol_factor (symbol, calculation_date, factor, beta)
-                select :symbol, d, f, b
-                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]))
-                     as u(d, f, b)
-                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta
-                where symbol_factor.beta is distinct from excluded.beta""", new MapSqlParameterSource("symbol", symbol)
+                insert into symbol_factor (symbol, calculation_date, factor, beta, r_squared, observations)
+                select :symbol, d, f, b, r, o
+                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]),
+                            cast(:rSquared as float8[]), cast(:observations as int[])) as u(d, f, b, r, o)
+                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta,
+                  r_squared = excluded.r_squared, observations = excluded.observations
+                where symbol_factor.beta is distinct from excluded.beta
+                   or symbol_factor.r_squared is distinct from excluded.r_squared
+                   or symbol_factor.observations is distinct from excluded.observations""",
+                new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", dates.toArray(String[]::new)).addValue("factors", factors.toArray(String[]::new))
-                .addValue("betas", betas.toArray(Double[]::new)));
+                .addValue("betas", betas.toArray(Double[]::new)).addValue("rSquared", rSquared.toArray(Double[]::new))
+                .addValue("observations", observations.toArray(Integer[]::new)));
     }
 
     @Override
-    public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
-        return jdbc.query("""
-                        select trade_date, close from symbol_price where symbol = :symbol and trade_date <= :date
-                        order by trade_date desc limit 1""",
-                new MapSqlParameterSource().addValue("symbol", symbol).addValue("date", date),
-                (rs, i) -> new Close(rs.getObject(1, LocalDate.class), rs.getDouble(2))).stream().findFirst();
+    public Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from,
+                                                                      LocalDate to) {
+        Map<String, NavigableMap<LocalDate, Double>> closes = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return closes;
+        }
+        jdbc.query("""
+                        select symbol, trade_date, adj_close from symbol_price
+                        where symbol = any(cast(:symbols as varchar[])) and trade_date between :from and :to
+                          and adj_close is not null""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("from", from)
+                        .addValue("to", to),
+                rs -> {
+                    closes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getDouble(3));
+                });
+        return closes;
+    }
+
+    @Override
+    public Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols,
+                                                                     Collection<LocalDate> dates, String factor) {
+        Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = new HashMap<>();
+        if (symbols.isEmpty() || dates.isEmpty()) {
+            return fits;
+        }
+        jdbc.query("""
+                        select calculation_date, symbol, beta, r_squared, observations from symbol_factor
+                        where symbol = any(cast(:symbols as varchar[])) and factor = :factor
+                        and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("factor", factor)
+                        .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
+                rs -> {
+                    fits.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>()).put(rs.getString(2),
+                            new SnapshotBetas.Fit(rs.getDouble(3), rs.getObject(4, Double.class),
+                                    rs.getObject(5, Integer.class)));
+                });
+        return fits;
     }
 
     @Override
