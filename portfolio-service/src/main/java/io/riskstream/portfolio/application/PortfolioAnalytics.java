@@ -243,8 +243,9 @@ public class PortfolioAnalytics {
         Set<String> held = publicSymbols(positions);
         Map<String, LocalDate> firstBetas = symbols.firstBetaDates(held);
         Set<String> withCloses = symbols.symbolsWithCloses(held);
-        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = symbols.betas(held,
-                pending.stream().map(RefreshQueue.Pending::date).toList());
+        SymbolDataStore.BetasAndFits factors = symbols.betasAndFits(held,
+                pending.stream().map(RefreshQueue.Pending::date).toList(), SnapshotBetas.MARKET_BETA);
+        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = factors.betas();
         List<RefreshQueue.Pending> ready = new ArrayList<>();
         boolean blocked = false;
         for (RefreshQueue.Pending p : pending) {
@@ -260,12 +261,13 @@ public class PortfolioAnalytics {
         if (ready.isEmpty()) {
             return new int[]{0, 0};
         }
-        computeAll(portfolio.get(), positions, ready, betasByDate);
+        computeAll(portfolio.get(), positions, ready, factors);
         return new int[]{ready.size(), blocked ? 0 : 1};
     }
 
     private void computeAll(PortfolioStore.Portfolio portfolio, List<PortfolioStore.StoredPosition> positions,
-                            List<RefreshQueue.Pending> ready, Map<LocalDate, Map<String, Map<String, Double>>> betasByDate) {
+                            List<RefreshQueue.Pending> ready, SymbolDataStore.BetasAndFits factors) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = factors.betas();
         LocalDate first = ready.getFirst().date(), last = ready.getLast().date();
         TreeMap<LocalDate, DailySnapshotCalculation.Previous> bases =
                 new TreeMap<>(analytics.rollingBases(portfolio.id(), first, last));
@@ -276,15 +278,11 @@ public class PortfolioAnalytics {
                 bases.isEmpty() ? first : bases.firstKey(), last);
         Map<String, SectorExposure.Profile> sectors = profiles.sectors(priced);
         // the risk analytics' inputs: a year and more of adjusted closes of the public symbols and the factor proxies,
-        // and the market-beta fits of the dates, each read once for the chunk
-        Set<String> held = publicSymbols(positions);
-        Set<String> withProxies = new TreeSet<>(held);
+        // read once for the chunk (the market-beta fits came with the betas)
+        Set<String> withProxies = new TreeSet<>(publicSymbols(positions));
         withProxies.addAll(risk.proxySymbols());
-        PriceHistories histories = PriceHistories.of(symbols.adjustedCloses(withProxies,
-                first.minusDays(risk.lookbackDays()), last));
-        Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = symbols.factorFits(held,
-                ready.stream().map(RefreshQueue.Pending::date).toList(), SnapshotBetas.MARKET_BETA);
-        RiskContext context = new RiskContext(histories, fits, sectorNames(sectors));
+        PriceHistories histories = symbols.adjustedCloses(withProxies, first.minusDays(risk.lookbackDays()), last);
+        RiskContext context = new RiskContext(histories, factors.fits(), sectorNames(sectors));
         List<AnalyticsStore.ComputedDate> computed = new ArrayList<>();
         List<EventEnvelope<?>> events = new ArrayList<>();
         for (RefreshQueue.Pending p : ready) {

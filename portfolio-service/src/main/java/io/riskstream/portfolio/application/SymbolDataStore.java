@@ -2,6 +2,7 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 
 import java.time.LocalDate;
@@ -31,14 +32,28 @@ public interface SymbolDataStore {
     Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from, LocalDate to);
 
     /**
-     * symbol → its adjusted closes dated in [from, to], for the symbols that have any (the return series of the
-     * volatility, correlation and stress analytics).
+     * The adjusted closes of the symbols from {@code from} on (at least through {@code to}), for the symbols that have
+     * any: the return series of the volatility, correlation and stress analytics.
      */
-    Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to);
+    PriceHistories adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to);
 
-    /** date → symbol → the fit of {@code factor} (beta, R², observations), for the dates and symbols that have one. */
-    Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols, Collection<LocalDate> dates,
-                                                              String factor);
+    /** The betas of the dates, and beside them the fits (R², observations) of one factor. */
+    record BetasAndFits(Map<LocalDate, Map<String, Map<String, Double>>> betas,
+                        Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits) {
+    }
+
+    /** {@link #betas} and the fits of {@code fitFactor} in one read where possible. */
+    default BetasAndFits betasAndFits(Collection<String> symbols, Collection<LocalDate> dates, String fitFactor) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betas = betas(symbols, dates);
+        Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = new HashMap<>();
+        betas.forEach((date, bySymbol) -> bySymbol.forEach((symbol, factors) -> {
+            if (factors.containsKey(fitFactor)) {
+                fits.computeIfAbsent(date, d -> new HashMap<>()).put(symbol,
+                        new SnapshotBetas.Fit(factors.get(fitFactor), null, null));
+            }
+        }));
+        return new BetasAndFits(betas, fits);
+    }
 
     /** date → symbol → factor → beta, for the dates and symbols that have betas. */
     Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols, Collection<LocalDate> dates);

@@ -12,7 +12,7 @@ import io.riskstream.portfolio.domain.DailySnapshotCalculation;
 import io.riskstream.portfolio.domain.FactorExposureCalculation;
 import io.riskstream.portfolio.domain.SectorExposure;
 import io.riskstream.portfolio.domain.risk.RiskAnalysis;
-import io.riskstream.portfolio.domain.risk.SnapshotBetas;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.config.StressScenarioFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionStatus;
@@ -233,28 +233,15 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from,
-                                                                          LocalDate to) {
+        public PriceHistories adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to) {
             Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
             symbols.forEach(s -> {
                 var series = prices.get(s);
-                if (series != null && !series.subMap(from, true, to, true).isEmpty()) {
-                    out.put(s, new TreeMap<>(series.subMap(from, true, to, true)));
+                if (series != null) {
+                    out.put(s, new TreeMap<>(series.tailMap(from, true)));
                 }
             });
-            return out;
-        }
-
-        @Override
-        public Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols,
-                                                                         Collection<LocalDate> dates, String factor) {
-            Map<LocalDate, Map<String, SnapshotBetas.Fit>> out = new HashMap<>();
-            betas(symbols, dates).forEach((date, bySymbol) -> bySymbol.forEach((s, b) -> {
-                if (b.containsKey(factor)) {
-                    out.computeIfAbsent(date, k -> new HashMap<>()).put(s, new SnapshotBetas.Fit(b.get(factor), null, null));
-                }
-            }));
-            return out;
+            return PriceHistories.of(out);
         }
 
         @Override

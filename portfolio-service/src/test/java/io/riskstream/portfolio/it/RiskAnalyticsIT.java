@@ -10,7 +10,10 @@ import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.common.testdata.SharedData;
 import io.riskstream.portfolio.PortfolioServiceApplication;
+import io.riskstream.portfolio.domain.risk.CorrelationAnalysis;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.ReferenceScript;
+import io.riskstream.portfolio.domain.risk.VolatilityAnalysis;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
 import org.junit.jupiter.api.Test;
@@ -223,6 +226,21 @@ class RiskAnalyticsIT {
         JsonNode c = get("/api/portfolios/" + id + "/correlations?date=" + LAST).get("correlations").get(0);
         assertThat(c.get("symbols")).hasSize(5);
         assertThat(c.get("pairs")).hasSize(10);
+        // computed from the new bar (the drain's cached histories followed the new closes): the same numbers as the
+        // analytics of the real closes through 2024-12-31
+        Map<String, Double> values = new TreeMap<>();
+        Map<String, TreeMap<LocalDate, Double>> adjusted = new HashMap<>();
+        for (String s : quantities.keySet()) {
+            values.put(s, quantities.get(s) * realClose(prices, s, LAST));
+            adjusted.put(s, realAdjusted(prices, s));
+        }
+        double nav = get("/api/portfolios/" + id + "/snapshots?from=" + LAST + "&to=" + LAST).at("/snapshots/0/nav").asDouble();
+        var expectedVolatility = VolatilityAnalysis.compute(LAST, values, PriceHistories.of(adjusted));
+        var expectedCorrelations = CorrelationAnalysis.compute(LAST, values, nav, PriceHistories.of(adjusted), Map.of());
+        assertThat(v.get("realized21d").asDouble()).isCloseTo(expectedVolatility.realized21d(), within(1e-12));
+        assertThat(v.get("expected21d").asDouble()).isCloseTo(expectedVolatility.expected21d(), within(1e-12));
+        assertThat(c.get("effectivePositions").asDouble()).isCloseTo(expectedCorrelations.effectivePositions(),
+                within(1e-12));
         JsonNode positions = get("/api/portfolios/" + id + "/positions?date=" + LAST).get("positions");
         for (JsonNode p : positions) {
             assertThat(p.get("priceDate").asString()).isEqualTo(LAST.toString());
@@ -375,6 +393,19 @@ class RiskAnalyticsIT {
             }
         }
         throw new IllegalStateException("no " + symbol + " bar on " + date);
+    }
+
+    private static TreeMap<LocalDate, Double> realAdjusted(Path prices, String symbol) throws IOException {
+        TreeMap<LocalDate, Double> closes = new TreeMap<>();
+        List<String> lines = Files.readAllLines(prices.resolve(symbol + ".csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            LocalDate d = LocalDate.parse(f[0]);
+            if (!d.isBefore(HISTORY) && !d.isAfter(LAST)) {
+                closes.put(d, Double.parseDouble(f[5]));
+            }
+        }
+        return closes;
     }
 
     private void publishFactors(String symbol, Map<LocalDate, Map<String, FactorsReady.FactorValue>> betas) {

@@ -24,8 +24,13 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     private final RiskRows risk;
 
     public JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, new RiskRows(jdbc));
+    }
+
+    /** With {@code risk} null the risk rows are not written: only for measuring what they cost. */
+    JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc, RiskRows risk) {
         this.jdbc = jdbc;
-        this.risk = new RiskRows(jdbc);
+        this.risk = risk;
     }
 
     @Override
@@ -85,7 +90,9 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 d -> d.exposures().factors().entrySet().stream()
                         .map(e -> new NamedRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
         saveSnapshots(dates, p);
-        risk.save(portfolioId, dates);
+        if (risk != null) {
+            risk.save(portfolioId, dates);
+        }
     }
 
     private void saveSnapshots(List<ComputedDate> dates, MapSqlParameterSource p) {

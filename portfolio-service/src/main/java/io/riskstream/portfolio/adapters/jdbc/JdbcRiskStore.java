@@ -5,6 +5,7 @@ import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.risk.Correlations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,21 +61,12 @@ public class JdbcRiskStore implements RiskStore {
 
     @Override
     public List<CorrelationRow> correlations(UUID portfolioId, LocalDate from, LocalDate to, boolean withPairs) {
-        Map<LocalDate, List<Correlations.Cluster>> clusters = new HashMap<>();
-        jdbc.query("""
-                        select calculation_date, cluster_no, name, symbols, gross_value from portfolio_correlation_cluster
-                        where portfolio_id = :id and calculation_date between :from and :to
-                        order by calculation_date, cluster_no""", range(portfolioId, from, to), rs -> {
-                    clusters.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new ArrayList<>())
-                            .add(new Correlations.Cluster(rs.getInt(2), rs.getString(3), strings(rs, 4), rs.getDouble(5)));
-                });
         return jdbc.query("""
                         select calculation_date, correlation_data_points, correlation_symbols, correlation_values,
                                overall_correlation, correlation_concentration, correlation_effective_positions,
-                               correlation_excluded, correlations_reason
+                               correlation_excluded, correlations_reason, correlation_clusters
                         from portfolio_risk where portfolio_id = :id and calculation_date between :from and :to
                         order by calculation_date""", range(portfolioId, from, to), (rs, i) -> {
-                    LocalDate date = rs.getObject(1, LocalDate.class);
                     List<String> symbols = strings(rs, 3);
                     List<Correlations.Pair> pairs = null;
                     if (withPairs) {
@@ -87,30 +78,42 @@ public class JdbcRiskStore implements RiskStore {
                             }
                         }
                     }
-                    return new CorrelationRow(date, rs.getInt(2), symbols, pairs,
-                            clusters.getOrDefault(date, List.of()), rs.getObject(5, Double.class),
-                            rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getString(8),
-                            rs.getString(9));
+                    List<Correlations.Cluster> clusters = new ArrayList<>();
+                    for (JsonNode c : JSON.readTree(rs.getString(10))) {
+                        clusters.add(new Correlations.Cluster(c.get("number").asInt(), c.get("name").asString(),
+                                c.get("symbols").valueStream().map(JsonNode::asString).toList(),
+                                c.get("grossValue").asDouble()));
+                    }
+                    return new CorrelationRow(rs.getObject(1, LocalDate.class), rs.getInt(2), symbols, pairs, clusters,
+                            rs.getObject(5, Double.class), rs.getObject(6, Double.class), rs.getObject(7, Double.class),
+                            rs.getString(8), rs.getString(9));
                 });
     }
 
     @Override
     public List<StressRow> stress(UUID portfolioId, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                        select s.calculation_date, s.scenario_id, s.name, s.category, s.direct_pnl, s.correlated_pnl,
-                               s.direct_capped, s.correlated_capped, s.factor_impacts, r.scenario_version, s.reason
-                        from portfolio_stress_result s
-                        join portfolio_risk r on r.portfolio_id = s.portfolio_id and r.calculation_date = s.calculation_date
-                        where s.portfolio_id = :id and s.calculation_date between :from and :to
-                        order by s.calculation_date, s.scenario_id""", range(portfolioId, from, to), (rs, i) -> {
-                    Double direct = rs.getObject(5, Double.class), correlated = rs.getObject(6, Double.class);
-                    Map<String, Double> impacts = new TreeMap<>();
-                    JSON.readTree(rs.getString(9)).properties().forEach(e -> impacts.put(e.getKey(), e.getValue().asDouble()));
-                    return new StressRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), direct, correlated,
-                            direct == null || correlated == null ? null : correlated - direct, rs.getBoolean(7),
-                            rs.getBoolean(8), impacts, rs.getString(10), rs.getString(11));
+        List<StressRow> rows = new ArrayList<>();
+        jdbc.query("""
+                        select calculation_date, stress_results, scenario_version from portfolio_risk
+                        where portfolio_id = :id and calculation_date between :from and :to
+                        order by calculation_date""", range(portfolioId, from, to), rs -> {
+                    LocalDate date = rs.getObject(1, LocalDate.class);
+                    for (JsonNode r : JSON.readTree(rs.getString(2))) {
+                        Double direct = number(r.get("directPnl")), correlated = number(r.get("correlatedPnl"));
+                        Map<String, Double> impacts = new TreeMap<>();
+                        r.get("factorImpacts").properties().forEach(e -> impacts.put(e.getKey(), e.getValue().asDouble()));
+                        rows.add(new StressRow(date, r.get("scenarioId").asString(), r.get("name").asString(),
+                                r.get("category").asString(), direct, correlated,
+                                direct == null || correlated == null ? null : correlated - direct,
+                                r.get("directCapped").asBoolean(), r.get("correlatedCapped").asBoolean(), impacts,
+                                rs.getString(3), r.get("reason").isNull() ? null : r.get("reason").asString()));
+                    }
                 });
+        return rows;
+    }
+
+    private static Double number(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asDouble();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.riskstream.portfolio.adapters.jdbc;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,7 +22,11 @@ import java.util.Set;
 
 public class JdbcSymbolDataStore implements SymbolDataStore {
 
+    /** Symbols whose return histories are kept between drains (about 400 closes each: some 30 MB at most). */
+    private static final int CACHED_SYMBOLS = 5_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final AdjustedCloseCache cache = new AdjustedCloseCache(CACHED_SYMBOLS);
 
     public JdbcSymbolDataStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,7 +39,8 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
         String[] dates = bars.stream().map(b -> b.date().toString()).toArray(String[]::new);
         Double[] closes = bars.stream().map(b -> b.close() != null ? b.close() : b.adjClose()).toArray(Double[]::new);
         Double[] adjusted = bars.stream().map(PriceBar::adjClose).toArray(Double[]::new);
-        // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free
+        // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free;
+        // a change bumps the symbol's price version in the same statement (the drain's history cache checks it)
         LocalDate earliest = jdbc.queryForObject("""
                 with changed as (
                   insert into symbol_price (symbol, trade_date, close, adj_close)
@@ -43,7 +49,11 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                   on conflict (symbol, trade_date) do update set close = excluded.close, adj_close = excluded.adj_close
                   where symbol_price.close is distinct from excluded.close
                      or symbol_price.adj_close is distinct from excluded.adj_close
-                  returning trade_date)
+                  returning trade_date),
+                bumped as (
+                  insert into symbol_price_version (symbol, version)
+                  select :symbol, nextval('symbol_price_version_seq') where exists (select 1 from changed)
+                  on conflict (symbol) do update set version = excluded.version)
                 select min(trade_date) from changed""", new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", dates).addValue("closes", closes).addValue("adjusted", adjusted), LocalDate.class);
         return Optional.ofNullable(earliest);
@@ -85,44 +95,80 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
-    public Map<String, NavigableMap<LocalDate, Double>> adjustedCloses(Collection<String> symbols, LocalDate from,
-                                                                      LocalDate to) {
-        Map<String, NavigableMap<LocalDate, Double>> closes = new HashMap<>();
+    public PriceHistories adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to) {
+        PriceHistories.Builder histories = new PriceHistories.Builder();
         if (symbols.isEmpty()) {
-            return closes;
+            return histories.build();
         }
-        jdbc.query("""
-                        select symbol, trade_date, adj_close from symbol_price
-                        where symbol = any(cast(:symbols as varchar[])) and trade_date between :from and :to
-                          and adj_close is not null""",
-                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("from", from)
-                        .addValue("to", to),
+        long fromDay = from.toEpochDay();
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("select symbol, version from symbol_price_version where symbol = any(cast(:symbols as varchar[]))",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)),
                 rs -> {
-                    closes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .put(rs.getObject(2, LocalDate.class), rs.getDouble(3));
+                    versions.put(rs.getString(1), rs.getLong(2));
                 });
-        return closes;
+        List<String> stale = new ArrayList<>();
+        versions.forEach((symbol, version) -> {
+            AdjustedCloseCache.Cached cached = cache.get(symbol, version, fromDay);
+            if (cached == null) {
+                stale.add(symbol);
+            } else {
+                histories.add(symbol, cached.days(), cached.closes());
+            }
+        });
+        if (!stale.isEmpty()) {
+            // everything from `from` on, not just through `to`: the next drain's later dates find it cached too
+            Map<String, List<double[]>> rows = new HashMap<>();
+            jdbc.query("""
+                            select symbol, trade_date, adj_close from symbol_price
+                            where symbol = any(cast(:symbols as varchar[])) and trade_date >= :from
+                              and adj_close is not null
+                            order by symbol, trade_date""",
+                    new MapSqlParameterSource().addValue("symbols", stale.toArray(String[]::new)).addValue("from", from),
+                    rs -> {
+                        rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[]{
+                                rs.getObject(2, LocalDate.class).toEpochDay(), rs.getDouble(3)});
+                    });
+            for (String symbol : stale) {
+                List<double[]> r = rows.getOrDefault(symbol, List.of());
+                long[] days = new long[r.size()];
+                double[] closes = new double[r.size()];
+                for (int i = 0; i < days.length; i++) {
+                    days[i] = (long) r.get(i)[0];
+                    closes[i] = r.get(i)[1];
+                }
+                cache.put(symbol, new AdjustedCloseCache.Cached(versions.get(symbol), fromDay, days, closes));
+                histories.add(symbol, days, closes);
+            }
+        }
+        return histories.build();
     }
 
     @Override
-    public Map<LocalDate, Map<String, SnapshotBetas.Fit>> factorFits(Collection<String> symbols,
-                                                                     Collection<LocalDate> dates, String factor) {
+    public BetasAndFits betasAndFits(Collection<String> symbols, Collection<LocalDate> dates, String fitFactor) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betas = new HashMap<>();
         Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = new HashMap<>();
         if (symbols.isEmpty() || dates.isEmpty()) {
-            return fits;
+            return new BetasAndFits(betas, fits);
         }
         jdbc.query("""
-                        select calculation_date, symbol, beta, r_squared, observations from symbol_factor
-                        where symbol = any(cast(:symbols as varchar[])) and factor = :factor
+                        select calculation_date, symbol, factor, beta, r_squared, observations from symbol_factor
+                        where symbol = any(cast(:symbols as varchar[]))
                         and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
-                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new)).addValue("factor", factor)
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
                         .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
                 rs -> {
-                    fits.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>()).put(rs.getString(2),
-                            new SnapshotBetas.Fit(rs.getDouble(3), rs.getObject(4, Double.class),
-                                    rs.getObject(5, Integer.class)));
+                    LocalDate date = rs.getObject(1, LocalDate.class);
+                    String symbol = rs.getString(2), factor = rs.getString(3);
+                    double beta = rs.getDouble(4);
+                    betas.computeIfAbsent(date, k -> new HashMap<>()).computeIfAbsent(symbol, k -> new HashMap<>())
+                            .put(factor, beta);
+                    if (factor.equals(fitFactor)) {
+                        fits.computeIfAbsent(date, k -> new HashMap<>()).put(symbol, new SnapshotBetas.Fit(beta,
+                                rs.getObject(5, Double.class), rs.getObject(6, Integer.class)));
+                    }
                 });
-        return fits;
+        return new BetasAndFits(betas, fits);
     }
 
     @Override

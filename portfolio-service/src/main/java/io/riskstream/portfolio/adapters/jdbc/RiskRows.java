@@ -8,20 +8,25 @@ import io.riskstream.portfolio.domain.risk.StressResult;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the risk analytics and position values of computed dates: one {@code portfolio_risk} row per date
- * (upserted) and the dates' clusters, stress results and position values replaced as a whole — each table in one
- * statement for all the dates, the rows travelling as column arrays.
+ * Writes the risk analytics and position values of computed dates in two statements for all the dates: one
+ * {@code portfolio_risk} row per date (upserted; clusters and stress results in it as JSON), and the dates' position
+ * values replaced as a whole — the rows travelling as column arrays.
  */
 final class RiskRows {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final NamedParameterJdbcTemplate jdbc;
 
     RiskRows(NamedParameterJdbcTemplate jdbc) {
@@ -30,14 +35,6 @@ final class RiskRows {
 
     void save(UUID portfolioId, List<ComputedDate> dates) {
         saveRisk(portfolioId, dates);
-        MapSqlParameterSource key = new MapSqlParameterSource().addValue("id", portfolioId)
-                .addValue("dates", dates.stream().map(d -> d.date().toString()).toArray(String[]::new));
-        for (String table : List.of("portfolio_correlation_cluster", "portfolio_stress_result", "portfolio_position_value")) {
-            jdbc.update("delete from " + table + " where portfolio_id = :id and calculation_date = any("
-                    + "cast(cast(:dates as varchar[]) as date[]))", key);
-        }
-        saveClusters(portfolioId, dates);
-        saveStress(portfolioId, dates);
         savePositions(portfolioId, dates);
     }
 
@@ -68,29 +65,35 @@ final class RiskRows {
                 .addValue("cc", column(risk, r -> r.correlations().concentrationScore()))
                 .addValue("ce", column(risk, r -> r.correlations().effectivePositions()))
                 .addValue("cx", risk.stream().map(r -> String.join("; ", r.correlations().excluded())).toArray(String[]::new))
+                .addValue("cl", risk.stream().map(r -> clusters(r.correlations().clusters())).toArray(String[]::new))
                 .addValue("sv", risk.stream().map(RiskAnalytics::scenarioVersion).toArray(String[]::new))
+                .addValue("st", risk.stream().map(r -> stress(r.stress())).toArray(String[]::new))
                 .addValue("rb", reasons(risk, "betas")).addValue("rv", reasons(risk, "volatility"))
                 .addValue("rc", reasons(risk, "correlations")).addValue("rs", reasons(risk, "stress"));
+        // the dates' position values go in the same statement (they are inserted anew after it)
         jdbc.update("""
+                with gone as (delete from portfolio_position_value where portfolio_id = :id
+                              and calculation_date = any(cast(cast(:dates as varchar[]) as date[])))
                 insert into portfolio_risk (portfolio_id, calculation_date, market_beta_90d, market_beta_r_squared,
                   market_beta_observations, provider_beta_1y, volatility_observations, realized_volatility_21d,
                   realized_volatility_63d, expected_volatility_21d, har_r_squared, volatility_trend,
                   volatility_trend_slope, volatility_trend_r_squared, volatility_percentile, correlation_symbols,
                   correlation_values, correlation_data_points, overall_correlation, correlation_concentration,
-                  correlation_effective_positions, correlation_excluded, scenario_version, betas_reason,
-                  volatility_reason, correlations_reason, stress_reason)
+                  correlation_effective_positions, correlation_excluded, correlation_clusters, scenario_version,
+                  stress_results, betas_reason, volatility_reason, correlations_reason, stress_reason)
                 select :id, d, mb, mbr, mbo, pb, vo, v21, v63, ve, vh, vt, vts, vtr, vp,
                        cast(string_to_array(cs, ',') as varchar[]), cast(string_to_array(cv, ',') as float8[]),
-                       cn, co, cc, ce, cx, sv, rb, rv, rc, rs
+                       cn, co, cc, ce, cx, cast(cl as jsonb), sv, cast(st as jsonb), rb, rv, rc, rs
                 from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:mb as float8[]), cast(:mbr as float8[]),
                             cast(:mbo as int[]), cast(:pb as float8[]), cast(:vo as int[]), cast(:v21 as float8[]),
                             cast(:v63 as float8[]), cast(:ve as float8[]), cast(:vh as float8[]), cast(:vt as varchar[]),
                             cast(:vts as float8[]), cast(:vtr as float8[]), cast(:vp as float8[]), cast(:cs as text[]),
                             cast(:cv as text[]), cast(:cn as int[]), cast(:co as float8[]), cast(:cc as float8[]),
-                            cast(:ce as float8[]), cast(:cx as text[]), cast(:sv as varchar[]), cast(:rb as text[]),
-                            cast(:rv as text[]), cast(:rc as text[]), cast(:rs as text[]))
-                     as t(d, mb, mbr, mbo, pb, vo, v21, v63, ve, vh, vt, vts, vtr, vp, cs, cv, cn, co, cc, ce, cx, sv,
-                          rb, rv, rc, rs)
+                            cast(:ce as float8[]), cast(:cx as text[]), cast(:cl as text[]), cast(:sv as varchar[]),
+                            cast(:st as text[]), cast(:rb as text[]), cast(:rv as text[]), cast(:rc as text[]),
+                            cast(:rs as text[]))
+                     as t(d, mb, mbr, mbo, pb, vo, v21, v63, ve, vh, vt, vts, vtr, vp, cs, cv, cn, co, cc, ce, cx, cl,
+                          sv, st, rb, rv, rc, rs)
                 on conflict (portfolio_id, calculation_date) do update set market_beta_90d = excluded.market_beta_90d,
                   market_beta_r_squared = excluded.market_beta_r_squared,
                   market_beta_observations = excluded.market_beta_observations,
@@ -106,55 +109,12 @@ final class RiskRows {
                   overall_correlation = excluded.overall_correlation,
                   correlation_concentration = excluded.correlation_concentration,
                   correlation_effective_positions = excluded.correlation_effective_positions,
-                  correlation_excluded = excluded.correlation_excluded, scenario_version = excluded.scenario_version,
+                  correlation_excluded = excluded.correlation_excluded,
+                  correlation_clusters = excluded.correlation_clusters, scenario_version = excluded.scenario_version,
+                  stress_results = excluded.stress_results,
                   betas_reason = excluded.betas_reason, volatility_reason = excluded.volatility_reason,
                   correlations_reason = excluded.correlations_reason, stress_reason = excluded.stress_reason,
                   computed_at = now()""", p);
-    }
-
-    private void saveClusters(UUID portfolioId, List<ComputedDate> dates) {
-        Columns c = new Columns();
-        for (ComputedDate d : dates) {
-            for (Correlations.Cluster cluster : d.risk().correlations().clusters()) {
-                c.row(d).add("no", cluster.number()).add("name", cluster.name())
-                        .add("symbols", String.join(",", cluster.symbols())).add("gross", cluster.grossValue());
-            }
-        }
-        if (c.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into portfolio_correlation_cluster (portfolio_id, calculation_date, cluster_no, name, symbols,
-                                                           gross_value)
-                select :id, d, n, na, cast(string_to_array(s, ',') as varchar[]), g
-                from unnest(cast(cast(:days as varchar[]) as date[]), cast(:no as int[]), cast(:name as varchar[]),
-                            cast(:symbols as text[]), cast(:gross as float8[])) as t(d, n, na, s, g)""",
-                c.parameters(portfolioId));
-    }
-
-    private void saveStress(UUID portfolioId, List<ComputedDate> dates) {
-        Columns c = new Columns();
-        for (ComputedDate d : dates) {
-            for (StressResult s : d.risk().stress()) {
-                c.row(d).add("scenario", s.scenarioId()).add("name", s.name()).add("category", s.category().wireName())
-                        .add("direct", s.directPnl()).add("correlated", s.correlatedPnl())
-                        .add("dcap", s.directCapped()).add("ccap", s.correlatedCapped())
-                        .add("impacts", json(s.factorImpacts()))
-                        .add("reason", s.reasons().isEmpty() ? null : String.join("; ", s.reasons()));
-            }
-        }
-        if (c.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into portfolio_stress_result (portfolio_id, calculation_date, scenario_id, name, category,
-                  direct_pnl, correlated_pnl, direct_capped, correlated_capped, factor_impacts, reason)
-                select :id, d, s, n, c, dp, cp, dc, cc, cast(i as jsonb), r
-                from unnest(cast(cast(:days as varchar[]) as date[]), cast(:scenario as varchar[]),
-                            cast(:name as varchar[]), cast(:category as varchar[]), cast(:direct as float8[]),
-                            cast(:correlated as float8[]), cast(:dcap as boolean[]), cast(:ccap as boolean[]),
-                            cast(:impacts as text[]), cast(:reason as text[])) as t(d, s, n, c, dp, cp, dc, cc, i, r)""",
-                c.parameters(portfolioId));
     }
 
     private void savePositions(UUID portfolioId, List<ComputedDate> dates) {
@@ -183,10 +143,35 @@ final class RiskRows {
                      as t(d, pi, sy, q, st, pr, pd, mv, w, cb, up, rp, nt)""", c.parameters(portfolioId));
     }
 
-    /** A JSON object of factor → number (factor names are identifiers, numbers finite: no escaping needed). */
-    private static String json(Map<String, Double> impacts) {
-        return impacts.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+    private static String clusters(List<Correlations.Cluster> clusters) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Correlations.Cluster c : clusters) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", c.number());
+            m.put("name", c.name());
+            m.put("symbols", c.symbols());
+            m.put("grossValue", c.grossValue());
+            out.add(m);
+        }
+        return JSON.writeValueAsString(out);
+    }
+
+    private static String stress(List<StressResult> results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StressResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenarioId", r.scenarioId());
+            m.put("name", r.name());
+            m.put("category", r.category().wireName());
+            m.put("directPnl", r.directPnl());
+            m.put("correlatedPnl", r.correlatedPnl());
+            m.put("directCapped", r.directCapped());
+            m.put("correlatedCapped", r.correlatedCapped());
+            m.put("factorImpacts", new TreeMap<>(r.factorImpacts()));
+            m.put("reason", r.reasons().isEmpty() ? null : String.join("; ", r.reasons()));
+            out.add(m);
+        }
+        return JSON.writeValueAsString(out);
     }
 
     private static Double[] column(List<RiskAnalytics> risk, Function<RiskAnalytics, Double> f) {

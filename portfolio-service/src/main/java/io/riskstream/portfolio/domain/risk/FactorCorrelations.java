@@ -78,8 +78,8 @@ public final class FactorCorrelations {
         int n = x.length;
         double[] w = new double[n];
         double total = 0;
-        for (int t = 0; t < n; t++) {
-            w[t] = Math.pow(decay, n - 1 - t);
+        for (int t = n - 1, age = 0; t >= 0; t--, age++) {
+            w[t] = age == 0 ? 1 : w[t + 1] * decay;
             total += w[t];
         }
         double mx = 0, my = 0;

@@ -3,6 +3,7 @@ package io.riskstream.portfolio.domain.risk;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,27 @@ public final class PriceHistories {
         return new PriceHistories(Map.of());
     }
 
+    /**
+     * Collects series given as arrays (an adapter's cache hands its arrays over without copying: they must not be
+     * changed afterwards). Days are epoch days, ascending; closes positive.
+     */
+    public static final class Builder {
+        private final Map<String, Series> series = new HashMap<>();
+
+        public Builder add(String symbol, long[] epochDays, double[] closes) {
+            if (epochDays.length != closes.length) {
+                throw new IllegalArgumentException(symbol + ": " + epochDays.length + " days but " + closes.length
+                        + " closes");
+            }
+            series.put(symbol, new Series(epochDays, closes));
+            return this;
+        }
+
+        public PriceHistories build() {
+            return new PriceHistories(Map.copyOf(series));
+        }
+    }
+
     /** @param closes symbol → date → adjusted close (any sorted map; non-positive or non-finite closes are rejected) */
     public static PriceHistories of(Map<String, ? extends SortedMap<LocalDate, Double>> closes) {
         Map<String, Series> all = new HashMap<>();
@@ -50,6 +72,19 @@ public final class PriceHistories {
             all.put(symbol, new Series(days, values));
         });
         return new PriceHistories(all);
+    }
+
+    /**
+     * What identifies the symbols' series: equal (by reference) exactly when they are the same arrays, so the same
+     * closes — a key for results computed from them.
+     */
+    public List<Object> identity(Collection<String> symbols) {
+        List<Object> key = new ArrayList<>();
+        for (String s : symbols) {
+            Series series = this.series.get(s);
+            key.add(series == null ? s : series);
+        }
+        return key;
     }
 
     /** Number of closes of {@code symbol} dated in [from, to]. */

@@ -24,6 +24,16 @@ public final class RiskAnalysis {
     }
 
     private final StressCatalogue catalogue;
+    /**
+     * The factor correlations of a date are the same for every portfolio: kept for the last few (date, proxy series)
+     * keys, so a daily close computes them once, not once per portfolio.
+     */
+    private final Map<List<Object>, FactorCorrelations> factorCorrelations = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, FactorCorrelations> eldest) {
+            return size() > 64;
+        }
+    };
 
     public RiskAnalysis(StressCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -45,9 +55,8 @@ public final class RiskAnalysis {
         Volatility volatility = VolatilityAnalysis.compute(in.date(), in.marketValues(), in.histories());
         Correlations correlations = CorrelationAnalysis.compute(in.date(), in.marketValues(), in.nav(), in.histories(),
                 in.sectors());
-        FactorCorrelations factorCorrelations = FactorCorrelations.compute(in.date(), catalogue.proxies(),
-                in.histories(), catalogue.correlation());
-        List<StressResult> stress = StressTest.run(catalogue, in.exposures(), in.netExposure(), factorCorrelations);
+        List<StressResult> stress = StressTest.run(catalogue, in.exposures(), in.netExposure(),
+                factorCorrelations(in.date(), in.histories()));
         List<String> stressReasons = new ArrayList<>();
         if (in.exposures().isEmpty()) {
             stressReasons.add("no factor exposures on the date");
@@ -56,5 +65,22 @@ public final class RiskAnalysis {
                     + "betas on the date add nothing)", 100 * in.coverage()));
         }
         return new RiskAnalytics(betas, volatility, correlations, stress, stressReasons, catalogue.version());
+    }
+
+    private FactorCorrelations factorCorrelations(LocalDate date, PriceHistories histories) {
+        List<Object> key = new ArrayList<>(histories.identity(catalogue.proxies().values()));
+        key.add(date);
+        synchronized (factorCorrelations) {
+            FactorCorrelations cached = factorCorrelations.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        FactorCorrelations computed = FactorCorrelations.compute(date, catalogue.proxies(), histories,
+                catalogue.correlation());
+        synchronized (factorCorrelations) {
+            factorCorrelations.put(key, computed);
+        }
+        return computed;
     }
 }
