@@ -8,7 +8,6 @@ import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
-import io.riskstream.common.testdata.SharedData;
 import io.riskstream.portfolio.PortfolioServiceApplication;
 import io.riskstream.portfolio.domain.risk.CorrelationAnalysis;
 import io.riskstream.portfolio.domain.risk.PriceHistories;
@@ -478,14 +477,7 @@ class RiskAnalyticsIT {
     }
 
     private static Path realPrices() {
-        Path prices;
-        try {
-            prices = SharedData.root().resolve("market/prices");
-        } catch (IllegalStateException e) {
-            prices = null;
-        }
-        assumeTrue(prices != null && Files.isDirectory(prices), "real prices (shared/data/market/prices) are not here");
-        return prices;
+        return ReferenceScript.realPrices();
     }
 
     record Response(int status, String body) {

@@ -2,7 +2,6 @@ package io.riskstream.portfolio.domain.risk;
 
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.common.testdata.SharedData;
 import io.riskstream.portfolio.config.StressScenarioFile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -109,14 +108,7 @@ class RiskAnalysisReferenceTest {
     }
 
     static Path realPrices() {
-        Path prices;
-        try {
-            prices = SharedData.root().resolve("market/prices");
-        } catch (IllegalStateException e) {
-            prices = null;
-        }
-        assumeTrue(prices != null && Files.isDirectory(prices), "real prices (shared/data/market/prices) are not here");
-        return prices;
+        return ReferenceScript.realPrices();
     }
 
     static JsonNode resource(String name) throws IOException {
