@@ -63,6 +63,12 @@ public interface AnalyticsStore {
      */
     Map<LocalDate, DailySnapshotCalculation.Previous> rollingBases(UUID portfolioId, LocalDate first, LocalDate last);
 
+    /**
+     * portfolio → its computed dates in [from, to], for the given portfolios, or for every portfolio when
+     * {@code portfolioIds} is null.
+     */
+    Map<UUID, List<LocalDate>> computedDates(java.util.Collection<UUID> portfolioIds, LocalDate from, LocalDate to);
+
     /** Dates after {@code date} that already have a snapshot (they roll forward from it and must follow it). */
     List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date);
 

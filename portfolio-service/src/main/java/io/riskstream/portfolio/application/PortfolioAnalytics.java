@@ -116,6 +116,26 @@ public class PortfolioAnalytics {
     }
 
     /**
+     * The closes of {@code symbol} changed from {@code from} through {@code through} (inside the caller's
+     * transaction): the dates already computed whose return windows reach those closes are requested again — the
+     * holders' dates, or every portfolio's when the symbol is a factor proxy of the stress tests. A date computed
+     * before a close arrived (or was corrected) is thereby redone, so the stored analytics do not depend on the order
+     * the events came in.
+     */
+    public void closesChanged(String symbol, LocalDate from, LocalDate through, Collection<UUID> holders, UUID cause,
+                              UUID runId) {
+        Collection<UUID> affected = risk.proxySymbols().contains(symbol) ? null : holders;
+        if (affected != null && affected.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<LocalDate>> computed = analytics.computedDates(affected, from,
+                through.plusDays(risk.lookbackDays()));
+        if (!computed.isEmpty()) {
+            queue.requestAll(computed, cause, runId);
+        }
+    }
+
+    /**
      * Drains every portfolio that has dates waiting, one chunk of dates per portfolio per round, so a long backfill
      * of one portfolio never holds the others back; returns the number of (portfolio, date) pairs computed.
      */

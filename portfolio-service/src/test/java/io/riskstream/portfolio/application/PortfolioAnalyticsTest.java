@@ -138,6 +138,26 @@ class PortfolioAnalyticsTest {
         assertThat(ports.snapshots.get(D3).equity() - 100_000).isCloseTo(100 * (51 - 50) - 50 * (47 - 50), within(1e-9));
     }
 
+    @Test
+    void changedClosesRequeueTheComputedDatesTheirReturnWindowsReach() {
+        betas("AAA", D1, D2, D3);
+        betas("BBB", D1, D2, D3);
+        analytics.request(P, List.of(D1, D2, D3), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isEqualTo(3);
+
+        // a symbol the portfolio does not hold: nothing
+        analytics.closesChanged("ZZZ", D1, D1, List.of(), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(ports.pending).isEmpty();
+        // a factor proxy of the stress tests: every portfolio's computed dates from the change on
+        analytics.closesChanged("SPY", D2, D2, List.of(), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(ports.pending.keySet()).containsExactly(D2, D3);
+        assertThat(analytics.drainAll()).isEqualTo(2);
+        // a held symbol's older close: the holder's computed dates
+        analytics.closesChanged("AAA", D1.minusDays(200), D1.minusDays(200), List.of(P), UUID.randomUUID(),
+                UUID.randomUUID());
+        assertThat(ports.pending.keySet()).containsExactly(D1, D2, D3);
+    }
+
     private void betas(String symbol, LocalDate... dates) {
         for (LocalDate d : dates) {
             ports.symbols.betas.computeIfAbsent(symbol, s -> new TreeMap<>()).put(d, Map.of("market_beta", 1.0));
@@ -385,6 +405,12 @@ class PortfolioAnalyticsTest {
             snapshots.subMap(from, true, last, false).forEach((d, s) -> out.put(d, new DailySnapshotCalculation.Previous(d,
                     s.equity(), s.cumulativePnl(), s.cumulativeRealizedPnl(), s.cumulativeCapitalFlow())));
             return out;
+        }
+
+        @Override
+        public Map<UUID, List<LocalDate>> computedDates(Collection<UUID> portfolioIds, LocalDate from, LocalDate to) {
+            List<LocalDate> dates = List.copyOf(snapshots.subMap(from, true, to, true).keySet());
+            return dates.isEmpty() || portfolioIds != null && !portfolioIds.contains(P) ? Map.of() : Map.of(P, dates);
         }
 
         @Override

@@ -221,6 +221,25 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public Map<UUID, List<LocalDate>> computedDates(java.util.Collection<UUID> portfolioIds, LocalDate from,
+                                                    LocalDate to) {
+        Map<UUID, List<LocalDate>> dates = new TreeMap<>();
+        if (portfolioIds != null && portfolioIds.isEmpty()) {
+            return dates;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", from).addValue("to", to)
+                .addValue("ids", portfolioIds == null ? null : portfolioIds.toArray(UUID[]::new));
+        jdbc.query("select portfolio_id, snapshot_date from portfolio_snapshot where snapshot_date between :from and :to"
+                        + (portfolioIds == null ? "" : " and portfolio_id = any(cast(:ids as uuid[]))")
+                        + " order by portfolio_id, snapshot_date", p,
+                rs -> {
+                    dates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(rs.getObject(2, LocalDate.class));
+                });
+        return dates;
+    }
+
+    @Override
     public List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date) {
         return jdbc.queryForList("""
                         select snapshot_date from portfolio_snapshot where portfolio_id = :id and snapshot_date > :date

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 public class JdbcSymbolDataStore implements SymbolDataStore {
 
@@ -52,10 +53,11 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                   returning trade_date),
                 bumped as (
                   insert into symbol_price_version (symbol, version)
-                  select :symbol, nextval('symbol_price_version_seq') where exists (select 1 from changed)
+                  select :symbol, cast(:version as uuid) where exists (select 1 from changed)
                   on conflict (symbol) do update set version = excluded.version)
                 select min(trade_date) from changed""", new MapSqlParameterSource("symbol", symbol)
-                .addValue("dates", dates).addValue("closes", closes).addValue("adjusted", adjusted), LocalDate.class);
+                .addValue("dates", dates).addValue("closes", closes).addValue("adjusted", adjusted)
+                .addValue("version", UUID.randomUUID()), LocalDate.class);
         return Optional.ofNullable(earliest);
     }
 
@@ -101,11 +103,11 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
             return histories.build();
         }
         long fromDay = from.toEpochDay();
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, UUID> versions = new HashMap<>();
         jdbc.query("select symbol, version from symbol_price_version where symbol = any(cast(:symbols as varchar[]))",
                 new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)),
                 rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
+                    versions.put(rs.getString(1), rs.getObject(2, UUID.class));
                 });
         List<String> stale = new ArrayList<>();
         versions.forEach((symbol, version) -> {
