@@ -5,6 +5,7 @@ import io.riskstream.portfolio.application.RiskStore;
 import io.riskstream.portfolio.application.TagStore;
 import io.riskstream.portfolio.application.PositionTags;
 import io.riskstream.portfolio.domain.PositionValuation;
+import io.riskstream.portfolio.domain.risk.CorrelationAnalysis;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,8 +92,9 @@ class RiskController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Range r = range(id, date, from, to);
-        return new CorrelationsView(id, r.from(), r.to(), io.riskstream.portfolio.domain.risk.CorrelationAnalysis.WINDOW_DAYS,
-                0.7, found(id, r, "correlations", risk.correlations(id, r.from(), r.to(), r.single())));
+        return new CorrelationsView(id, r.from(), r.to(), CorrelationAnalysis.WINDOW_DAYS,
+                CorrelationAnalysis.CLUSTER_THRESHOLD, found(id, r, "correlations",
+                risk.correlations(id, r.from(), r.to(), r.single())));
     }
 
     @GetMapping("/stress-tests")

@@ -26,7 +26,8 @@ public final class CorrelationAnalysis {
     public static final int WINDOW_DAYS = 90;
     static final double MIN_VALUE = 10_000, MIN_WEIGHT = 0.01;
     static final int MIN_RETURNS = Math.max(20, WINDOW_DAYS / 3);
-    static final double CLUSTER_THRESHOLD = 0.7, NAME_SHARE = 0.7;
+    public static final double CLUSTER_THRESHOLD = 0.7;
+    static final double NAME_SHARE = 0.7;
 
     private CorrelationAnalysis() {
     }
