@@ -3,7 +3,9 @@ package io.riskstream.portfolio.application;
 import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
 import io.riskstream.portfolio.domain.FactorExposureCalculation;
+import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.portfolio.domain.risk.RiskAnalytics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,17 +39,21 @@ public interface AnalyticsStore {
                           Concentration concentration) {
     }
 
-    /** One computed (portfolio, date): its snapshot, concentration, sectors and factor exposures. */
+    /**
+     * One computed (portfolio, date): its snapshot, concentration, sectors, factor exposures, risk analytics and
+     * position values.
+     */
     record ComputedDate(DailySnapshotCalculation.Snapshot snapshot, Concentration concentration,
-                        SectorExposure sectors, FactorExposureCalculation.Result exposures, boolean partial) {
+                        SectorExposure sectors, FactorExposureCalculation.Result exposures, boolean partial,
+                        RiskAnalytics risk, List<PositionValuation.Value> positions) {
         public LocalDate date() {
             return snapshot.date();
         }
     }
 
     /**
-     * Upserts each date's analytics row and snapshot and replaces its factor and sector rows, for all the dates in
-     * a few statements (the rows travel as column arrays).
+     * Upserts each date's analytics row, snapshot and risk row and replaces its factor, sector, cluster, stress and
+     * position-value rows, for all the dates in a few statements (the rows travel as column arrays).
      */
     void saveAll(UUID portfolioId, List<ComputedDate> dates);
 
@@ -56,6 +62,12 @@ public interface AnalyticsStore {
      * stored snapshot from {@code first} up to (not including) {@code last}; keyed by date.
      */
     Map<LocalDate, DailySnapshotCalculation.Previous> rollingBases(UUID portfolioId, LocalDate first, LocalDate last);
+
+    /**
+     * portfolio → its computed dates in [from, to], for the given portfolios, or for every portfolio when
+     * {@code portfolioIds} is null.
+     */
+    Map<UUID, List<LocalDate>> computedDates(java.util.Collection<UUID> portfolioIds, LocalDate from, LocalDate to);
 
     /** Dates after {@code date} that already have a snapshot (they roll forward from it and must follow it). */
     List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date);

@@ -12,7 +12,12 @@ import io.riskstream.portfolio.domain.FactorExposureCalculation;
 import io.riskstream.portfolio.domain.FactorExposureCalculation.PricedHolding;
 import io.riskstream.portfolio.domain.Holding;
 import io.riskstream.portfolio.domain.InstrumentClass;
+import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
+import io.riskstream.portfolio.domain.risk.RiskAnalysis;
+import io.riskstream.portfolio.domain.risk.RiskAnalytics;
+import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +43,8 @@ import java.util.UUID;
  * and drained in date order — computed once all the portfolio's public symbols open on the date have betas for it,
  * or after the grace period with partial coverage flagged. Draining stops at the first date that is neither, so
  * snapshots always roll forward from a complete predecessor. Each computed date gets one snapshot, sector rows,
- * factor exposures and a {@code portfolio-analytics-ready}.
+ * factor exposures, risk analytics (snapshot betas, volatility, correlations, stress tests), position values and a
+ * {@code portfolio-analytics-ready}.
  */
 public class PortfolioAnalytics {
 
@@ -56,10 +62,11 @@ public class PortfolioAnalytics {
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Duration grace;
+    private final RiskAnalysis risk;
 
     public PortfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
                               SymbolProfiles profiles, RefreshQueue queue, OutboxWriter outbox, TransactionTemplate tx,
-                              TradingCalendar calendar, Clock clock, Duration grace) {
+                              TradingCalendar calendar, Clock clock, Duration grace, RiskAnalysis risk) {
         this.portfolios = portfolios;
         this.symbols = symbols;
         this.analytics = analytics;
@@ -70,6 +77,7 @@ public class PortfolioAnalytics {
         this.calendar = calendar;
         this.clock = clock;
         this.grace = grace;
+        this.risk = risk;
     }
 
     /** Requests the trading days among {@code dates} (inside the caller's transaction). */
@@ -104,6 +112,26 @@ public class PortfolioAnalytics {
         List<LocalDate> computed = analytics.snapshotDatesAfter(portfolioId, from.minusDays(1));
         if (!computed.isEmpty()) {
             queue.request(portfolioId, computed, cause, runId);
+        }
+    }
+
+    /**
+     * The closes of {@code symbol} changed from {@code from} through {@code through} (inside the caller's
+     * transaction): the dates already computed whose return windows reach those closes are requested again — the
+     * holders' dates, or every portfolio's when the symbol is a factor proxy of the stress tests. A date computed
+     * before a close arrived (or was corrected) is thereby redone, so the stored analytics do not depend on the order
+     * the events came in.
+     */
+    public void closesChanged(String symbol, LocalDate from, LocalDate through, Collection<UUID> holders, UUID cause,
+                              UUID runId) {
+        Collection<UUID> affected = risk.proxySymbols().contains(symbol) ? null : holders;
+        if (affected != null && affected.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<LocalDate>> computed = analytics.computedDates(affected, from,
+                through.plusDays(risk.lookbackDays()));
+        if (!computed.isEmpty()) {
+            queue.requestAll(computed, cause, runId);
         }
     }
 
@@ -235,8 +263,9 @@ public class PortfolioAnalytics {
         Set<String> held = publicSymbols(positions);
         Map<String, LocalDate> firstBetas = symbols.firstBetaDates(held);
         Set<String> withCloses = symbols.symbolsWithCloses(held);
-        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = symbols.betas(held,
-                pending.stream().map(RefreshQueue.Pending::date).toList());
+        SymbolDataStore.BetasAndFits factors = symbols.betasAndFits(held,
+                pending.stream().map(RefreshQueue.Pending::date).toList(), SnapshotBetas.MARKET_BETA);
+        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = factors.betas();
         List<RefreshQueue.Pending> ready = new ArrayList<>();
         boolean blocked = false;
         for (RefreshQueue.Pending p : pending) {
@@ -252,12 +281,13 @@ public class PortfolioAnalytics {
         if (ready.isEmpty()) {
             return new int[]{0, 0};
         }
-        computeAll(portfolio.get(), positions, ready, betasByDate);
+        computeAll(portfolio.get(), positions, ready, factors);
         return new int[]{ready.size(), blocked ? 0 : 1};
     }
 
     private void computeAll(PortfolioStore.Portfolio portfolio, List<PortfolioStore.StoredPosition> positions,
-                            List<RefreshQueue.Pending> ready, Map<LocalDate, Map<String, Map<String, Double>>> betasByDate) {
+                            List<RefreshQueue.Pending> ready, SymbolDataStore.BetasAndFits factors) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betasByDate = factors.betas();
         LocalDate first = ready.getFirst().date(), last = ready.getLast().date();
         TreeMap<LocalDate, DailySnapshotCalculation.Previous> bases =
                 new TreeMap<>(analytics.rollingBases(portfolio.id(), first, last));
@@ -267,6 +297,12 @@ public class PortfolioAnalytics {
         Map<String, NavigableMap<LocalDate, Double>> closes = symbols.closeHistory(priced,
                 bases.isEmpty() ? first : bases.firstKey(), last);
         Map<String, SectorExposure.Profile> sectors = profiles.sectors(priced);
+        // the risk analytics' inputs: a year and more of adjusted closes of the public symbols and the factor proxies,
+        // read once for the chunk (the market-beta fits came with the betas)
+        Set<String> withProxies = new TreeSet<>(publicSymbols(positions));
+        withProxies.addAll(risk.proxySymbols());
+        PriceHistories histories = symbols.adjustedCloses(withProxies, first.minusDays(risk.lookbackDays()), last);
+        RiskContext context = new RiskContext(histories, factors.fits(), sectorNames(sectors));
         List<AnalyticsStore.ComputedDate> computed = new ArrayList<>();
         List<EventEnvelope<?>> events = new ArrayList<>();
         for (RefreshQueue.Pending p : ready) {
@@ -274,7 +310,7 @@ public class PortfolioAnalytics {
             Map<String, Map<String, Double>> betas = betasByDate.getOrDefault(p.date(), Map.of());
             AnalyticsStore.ComputedDate date = compute(portfolio, positions, p.date(), betas,
                     !betas.keySet().containsAll(publicSymbolsOpenOn(positions, p.date())),
-                    base == null ? null : base.getValue(), closes, sectors);
+                    base == null ? null : base.getValue(), closes, sectors, context);
             DailySnapshotCalculation.Snapshot s = date.snapshot();
             // the next date rolls forward from the NAV as stored, exactly as when it is read back in a later drain
             bases.put(p.date(), new DailySnapshotCalculation.Previous(p.date(),
@@ -316,7 +352,8 @@ public class PortfolioAnalytics {
                                                 Map<String, Map<String, Double>> betas, boolean missingBetas,
                                                 DailySnapshotCalculation.Previous previous,
                                                 Map<String, NavigableMap<LocalDate, Double>> closes,
-                                                Map<String, SectorExposure.Profile> sectorProfiles) {
+                                                Map<String, SectorExposure.Profile> sectorProfiles,
+                                                RiskContext context) {
         // positions that matter on the date: open on it, or exited since the previous snapshot (they realize P&L)
         List<PortfolioStore.StoredPosition> relevant = positions.stream()
                 .filter(p -> !p.entryDate().isAfter(date))
@@ -324,6 +361,7 @@ public class PortfolioAnalytics {
                         || previous != null && p.exitDate().isAfter(previous.date()))
                 .toList();
         List<Mark> marks = new ArrayList<>();
+        List<PositionValuation.Position> valued = new ArrayList<>();
         for (PortfolioStore.StoredPosition p : relevant) {
             boolean isPrivate = InstrumentClass.of(p.symbol()) == InstrumentClass.PRIVATE;
             Map.Entry<LocalDate, Double> close = isPrivate ? null : closeOnOrBefore(closes, p.symbol(), date);
@@ -333,6 +371,9 @@ public class PortfolioAnalytics {
                     p.exitDate(), p.exitPrice() == null ? null : p.exitPrice().doubleValue(),
                     close == null ? null : close.getValue(), close == null ? null : close.getKey(),
                     before == null ? null : before.getValue()));
+            Mark m = marks.getLast();
+            valued.add(new PositionValuation.Position(p.id(), m.symbol(), m.quantity(), m.entryPrice(), m.entryDate(),
+                    m.exitDate(), m.exitPrice(), m.price(), m.priceDate()));
         }
         DailySnapshotCalculation.Snapshot snapshot = DailySnapshotCalculation.compute(date,
                 portfolio.equity().doubleValue(), previous, marks, 0, calendar);
@@ -359,7 +400,32 @@ public class PortfolioAnalytics {
                 snapshot.netExposure(), 0, Map.of());
         Concentration concentration = Concentration.of(snapshot.marketValues());
         SectorExposure sectors = SectorExposure.of(snapshot.marketValues(), sectorProfiles, snapshot.equity());
-        return new AnalyticsStore.ComputedDate(snapshot, concentration, sectors, result, partial);
+        Map<String, Double> publicValues = new TreeMap<>();
+        snapshot.marketValues().forEach((symbol, mv) -> {
+            if (InstrumentClass.of(symbol) == InstrumentClass.PUBLIC) {
+                publicValues.put(symbol, mv);
+            }
+        });
+        RiskAnalytics riskAnalytics = risk.analyse(new RiskAnalysis.Inputs(date, snapshot.equity(),
+                snapshot.netExposure(), publicValues, result.factors(), result.coverage(), betas,
+                context.fits().getOrDefault(date, Map.of()), context.histories(), context.sectors()));
+        return new AnalyticsStore.ComputedDate(snapshot, concentration, sectors, result, partial, riskAnalytics,
+                PositionValuation.values(date, snapshot.equity(), valued));
+    }
+
+    /** What the risk analytics of a chunk's dates read once: returns, market-beta fits, sectors. */
+    private record RiskContext(PriceHistories histories, Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits,
+                               Map<String, String> sectors) {
+    }
+
+    private static Map<String, String> sectorNames(Map<String, SectorExposure.Profile> profiles) {
+        Map<String, String> names = new TreeMap<>();
+        profiles.forEach((symbol, p) -> {
+            if (p.sector() != null && !p.sector().isBlank()) {
+                names.put(symbol, p.sector().trim());
+            }
+        });
+        return names;
     }
 
     private static Map.Entry<LocalDate, Double> closeOnOrBefore(Map<String, NavigableMap<LocalDate, Double>> closes,
@@ -375,6 +441,17 @@ public class PortfolioAnalytics {
         return EventEnvelope.of(EventIds.derive(p.cause(), "portfolio-analytics-ready", portfolioId.toString(),
                         p.date().toString()), p.runId(), clock.instant(),
                 new PortfolioAnalyticsReady(portfolioId, p.date(), date.exposures().priceDate(), date.snapshot().equity(),
-                        date.exposures().coverage(), date.partial(), factors));
+                        date.exposures().coverage(), date.partial(), factors, summary(date.risk())));
+    }
+
+    private static PortfolioAnalyticsReady.Risk summary(RiskAnalytics r) {
+        Map<String, PortfolioAnalyticsReady.StressPnl> stress = new TreeMap<>();
+        r.stress().forEach(s -> stress.put(s.scenarioId(), new PortfolioAnalyticsReady.StressPnl(s.directPnl(),
+                s.correlatedPnl())));
+        return new PortfolioAnalyticsReady.Risk(r.betas().marketBeta90d(), r.betas().providerBeta1y(),
+                r.volatility().realized21d(), r.volatility().realized63d(), r.volatility().expected21d(),
+                r.volatility().trend() == null ? null : r.volatility().trend().label(), r.volatility().percentile(),
+                r.correlations().effectivePositions(), r.correlations().clusters().size(), r.scenarioVersion(), stress,
+                r.incomplete());
     }
 }

@@ -37,9 +37,11 @@ public class PortfolioCommands {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MarketClock market;
+    private final PositionTags tags;
 
     public PortfolioCommands(PortfolioStore portfolios, PortfolioAnalytics analytics, OutboxWriter outbox,
-                             TransactionTemplate tx, Clock clock, MarketClock market) {
+                             TransactionTemplate tx, Clock clock, MarketClock market, PositionTags tags) {
+        this.tags = tags;
         this.portfolios = portfolios;
         this.analytics = analytics;
         this.outbox = outbox;
@@ -62,6 +64,7 @@ public class PortfolioCommands {
             for (PositionEvent.Position position : request.positions()) {
                 record(request.id(), position, runId, runId);
             }
+            tags.restoreSectorTags(request.id());
             request.positions().stream().map(PositionEvent.Position::entryDate).min(LocalDate::compareTo)
                     .ifPresent(from -> analytics.requestRange(request.id(), from, market.latestCompletedSession(),
                             runId, runId));
@@ -80,6 +83,7 @@ public class PortfolioCommands {
             }
             declarePortfolio(portfolioId, "position-change", runId, runId);
             record(portfolioId, position, runId, runId);
+            tags.restoreSectorTags(portfolioId);
             analytics.requestRange(portfolioId, position.entryDate(), market.latestCompletedSession(), runId, runId);
         });
         analytics.drainAfterCommit(portfolioId, SYNC_DATES);
@@ -142,6 +146,7 @@ public class PortfolioCommands {
             }
             declarePortfolio(e.portfolioId(), "position-events", event.eventId(), event.runId());
             record(e.portfolioId(), e.position(), event.eventId(), event.runId());
+            tags.restoreSectorTags(e.portfolioId());
             analytics.requestRange(e.portfolioId(), from, market.latestCompletedSession(), event.eventId(),
                     event.runId());
         });

@@ -36,9 +36,12 @@ public class SymbolUpdates {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final SymbolProfiles profiles;
+    private final PositionTags tags;
 
     public SymbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                         TransactionTemplate tx, OutboxWriter outbox, Clock clock, SymbolProfiles profiles) {
+                         TransactionTemplate tx, OutboxWriter outbox, Clock clock, SymbolProfiles profiles,
+                         PositionTags tags) {
+        this.tags = tags;
         this.profiles = profiles;
         this.outbox = outbox;
         this.clock = clock;
@@ -51,13 +54,21 @@ public class SymbolUpdates {
     /**
      * Stores the closes and, when some were new or changed, requests those dates of the holders: a date valued
      * before its close arrived (factors-ready overtook prices-ready) is valued again. In the usual order the request
-     * coalesces with factors-ready's, and waits for the betas like any other.
+     * coalesces with factors-ready's, and waits for the betas like any other. Computed dates whose risk analytics
+     * read the changed closes are requested again too (see {@link PortfolioAnalytics#closesChanged}).
      */
     public int pricesReady(EventEnvelope<PricesReady> event) {
         PricesReady ready = event.payload();
         Integer requested = tx.execute(s -> symbols.savePrices(ready.symbol(), ready.bars())
-                .map(from -> requestHolders(ready.symbol(), ready.bars().stream().map(PriceBar::date)
-                        .filter(d -> !d.isBefore(from)).toList(), event).size())
+                .map(from -> {
+                    Map<UUID, LocalDate> holders = portfolios.holdersWithFirstEntry(ready.symbol(), from);
+                    List<String> queued = requestHolders(holders, ready.bars().stream().map(PriceBar::date)
+                            .filter(d -> !d.isBefore(from)).toList(), event);
+                    // dates already computed from the old closes (their return windows reach back a year and more)
+                    analytics.closesChanged(ready.symbol(), from, ready.bars().getLast().date(), holders.keySet(),
+                            event.eventId(), event.runId());
+                    return queued.size();
+                })
                 .orElse(0));
         return requested == null ? 0 : requested;
     }
@@ -68,7 +79,8 @@ public class SymbolUpdates {
         List<LocalDate> dates = ready.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
         Integer count = tx.execute(s -> {
             symbols.saveFactors(ready.symbol(), ready.exposures());
-            List<String> requested = requestHolders(ready.symbol(), dates, event);
+            List<String> requested = dates.isEmpty() ? List.of() : requestHolders(portfolios.holdersWithFirstEntry(
+                    ready.symbol(), dates.stream().min(LocalDate::compareTo).orElseThrow()), dates, event);
             // the run's portfolios stage learns which portfolios this symbol's factors queued (maybe none)
             outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "portfolios"),
                     event.runId(), clock.instant(),
@@ -79,8 +91,8 @@ public class SymbolUpdates {
     }
 
     /**
-     * profile-updated: stores the fields and, when the symbol's sector or ETF flag is new or changed, requests the
-     * holders' already computed dates again — their sector exposures grouped the symbol without it (a profile that
+     * profile-updated: stores the fields and, when the symbol's sector or ETF flag is new or changed, re-derives the
+     * holders' sector tags and requests their already computed dates again — their sector exposures grouped the symbol without it (a profile that
      * arrives after the prices and betas must not leave the result depending on arrival order).
      */
     public void profileUpdated(EventEnvelope<ProfileUpdated> event) {
@@ -88,6 +100,7 @@ public class SymbolUpdates {
         tx.executeWithoutResult(s -> {
             if (profiles.apply(event)) {
                 for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, EVER).entrySet()) {
+                    tags.restoreSectorTags(holder.getKey());
                     analytics.requestComputed(holder.getKey(), holder.getValue(), event.eventId(), event.runId());
                 }
             }
@@ -95,13 +108,12 @@ public class SymbolUpdates {
     }
 
     /** Inside the caller's transaction: each holder's dates on or after its first entry; returns the holders. */
-    private List<String> requestHolders(String symbol, List<LocalDate> dates, EventEnvelope<?> event) {
+    private List<String> requestHolders(Map<UUID, LocalDate> holders, List<LocalDate> dates, EventEnvelope<?> event) {
         if (dates.isEmpty()) {
             return List.of();
         }
-        LocalDate earliest = dates.stream().min(LocalDate::compareTo).orElseThrow();
         Map<UUID, List<LocalDate>> byHolder = new TreeMap<>();
-        for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(symbol, earliest).entrySet()) {
+        for (Map.Entry<UUID, LocalDate> holder : holders.entrySet()) {
             LocalDate first = holder.getValue();
             byHolder.put(holder.getKey(), dates.stream().filter(d -> !d.isBefore(first)).toList());
         }

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param readinessGrace how long a requested (portfolio, date) waits for all its symbols' factors before it is
  *                       published with partial coverage flagged
  * @param drainInterval  pause between two passes of the refresh drainer (requests arriving meanwhile coalesce)
+ * @param stressScenarios the stress-scenario file ("classpath:..." or a path), read and checked at start-up
  */
 @ConfigurationProperties("riskstream.portfolio")
 public record PortfolioSettings(@DefaultValue("10m") Duration readinessGrace,
-                                @DefaultValue("250ms") Duration drainInterval) {
+                                @DefaultValue("250ms") Duration drainInterval,
+                                @DefaultValue("classpath:stress-scenarios.json") String stressScenarios) {
 }

@@ -11,6 +11,9 @@ import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
 import io.riskstream.portfolio.domain.FactorExposureCalculation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.portfolio.domain.risk.RiskAnalysis;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
+import io.riskstream.portfolio.config.StressScenarioFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
@@ -50,7 +53,8 @@ class PortfolioAnalyticsTest {
     private final Ports ports = new Ports(clock);
     private final List<PortfolioAnalyticsReady> events = new ArrayList<>();
     private final PortfolioAnalytics analytics = new PortfolioAnalytics(ports, ports.symbols, ports, ports.profiles,
-            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10));
+            ports, new CapturingOutbox(events), new DirectTransactions(), NYSE, clock, Duration.ofMinutes(10),
+            new RiskAnalysis(StressScenarioFile.load("classpath:stress-scenarios.json")));
 
     PortfolioAnalyticsTest() {
         ports.create(new PortfolioStore.Portfolio(P, "p", new BigDecimal("100000"), "USD"));
@@ -134,6 +138,26 @@ class PortfolioAnalyticsTest {
         assertThat(ports.snapshots.get(D3).equity() - 100_000).isCloseTo(100 * (51 - 50) - 50 * (47 - 50), within(1e-9));
     }
 
+    @Test
+    void changedClosesRequeueTheComputedDatesTheirReturnWindowsReach() {
+        betas("AAA", D1, D2, D3);
+        betas("BBB", D1, D2, D3);
+        analytics.request(P, List.of(D1, D2, D3), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(analytics.drainAll()).isEqualTo(3);
+
+        // a symbol the portfolio does not hold: nothing
+        analytics.closesChanged("ZZZ", D1, D1, List.of(), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(ports.pending).isEmpty();
+        // a factor proxy of the stress tests: every portfolio's computed dates from the change on
+        analytics.closesChanged("SPY", D2, D2, List.of(), UUID.randomUUID(), UUID.randomUUID());
+        assertThat(ports.pending.keySet()).containsExactly(D2, D3);
+        assertThat(analytics.drainAll()).isEqualTo(2);
+        // a held symbol's older close: the holder's computed dates
+        analytics.closesChanged("AAA", D1.minusDays(200), D1.minusDays(200), List.of(P), UUID.randomUUID(),
+                UUID.randomUUID());
+        assertThat(ports.pending.keySet()).containsExactly(D1, D2, D3);
+    }
+
     private void betas(String symbol, LocalDate... dates) {
         for (LocalDate d : dates) {
             ports.symbols.betas.computeIfAbsent(symbol, s -> new TreeMap<>()).put(d, Map.of("market_beta", 1.0));
@@ -209,13 +233,6 @@ class PortfolioAnalyticsTest {
         }
 
         @Override
-        public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
-            var series = prices.get(symbol);
-            var e = series == null ? null : series.floorEntry(date);
-            return Optional.ofNullable(e == null ? null : new Close(e.getKey(), e.getValue()));
-        }
-
-        @Override
         public Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from,
                                                                          LocalDate to) {
             Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
@@ -233,6 +250,18 @@ class PortfolioAnalyticsTest {
                 }
             });
             return out;
+        }
+
+        @Override
+        public PriceHistories adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to) {
+            Map<String, NavigableMap<LocalDate, Double>> out = new HashMap<>();
+            symbols.forEach(s -> {
+                var series = prices.get(s);
+                if (series != null) {
+                    out.put(s, new TreeMap<>(series.tailMap(from, true)));
+                }
+            });
+            return PriceHistories.of(out);
         }
 
         @Override
@@ -376,6 +405,12 @@ class PortfolioAnalyticsTest {
             snapshots.subMap(from, true, last, false).forEach((d, s) -> out.put(d, new DailySnapshotCalculation.Previous(d,
                     s.equity(), s.cumulativePnl(), s.cumulativeRealizedPnl(), s.cumulativeCapitalFlow())));
             return out;
+        }
+
+        @Override
+        public Map<UUID, List<LocalDate>> computedDates(Collection<UUID> portfolioIds, LocalDate from, LocalDate to) {
+            List<LocalDate> dates = List.copyOf(snapshots.subMap(from, true, to, true).keySet());
+            return dates.isEmpty() || portfolioIds != null && !portfolioIds.contains(P) ? Map.of() : Map.of(P, dates);
         }
 
         @Override

@@ -4,7 +4,10 @@ import io.riskstream.common.event.PositionEvent;
 import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.application.PortfolioCommands;
 import io.riskstream.portfolio.application.PortfolioStore;
-import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.application.PositionTags;
+import io.riskstream.portfolio.application.RiskStore;
+import io.riskstream.portfolio.application.TagStore;
+import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.InstrumentClass;
 import io.riskstream.portfolio.domain.SectorExposure;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,6 +28,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +48,14 @@ class PortfolioController {
     record Created(UUID id, UUID runId) {
     }
 
+    /**
+     * A position with its value as last computed (price with its date, quantity × price × multiplier, unrealised
+     * P&L); a closed position is valued at its exit.
+     */
     record PositionView(UUID id, String symbol, BigDecimal quantity, BigDecimal entryPrice, LocalDate entryDate,
                         LocalDate exitDate, BigDecimal exitPrice, BigDecimal realizedPnl, Double price,
-                        LocalDate priceDate, Double marketValue) {
+                        LocalDate priceDate, Double marketValue, Double unrealizedPnl, LocalDate valuedOn,
+                        String sectorTag) {
     }
 
     record ClosePositionRequest(LocalDate exitDate, BigDecimal exitPrice) {
@@ -71,15 +81,17 @@ class PortfolioController {
 
     private final PortfolioCommands commands;
     private final PortfolioStore portfolios;
-    private final SymbolDataStore symbols;
     private final AnalyticsStore analytics;
+    private final RiskStore risk;
+    private final PositionTags tags;
 
-    PortfolioController(PortfolioCommands commands, PortfolioStore portfolios, SymbolDataStore symbols,
-                        AnalyticsStore analytics) {
+    PortfolioController(PortfolioCommands commands, PortfolioStore portfolios, AnalyticsStore analytics,
+                        RiskStore risk, PositionTags tags) {
         this.commands = commands;
         this.portfolios = portfolios;
-        this.symbols = symbols;
         this.analytics = analytics;
+        this.risk = risk;
+        this.tags = tags;
     }
 
     @PostMapping
@@ -112,15 +124,33 @@ class PortfolioController {
     @GetMapping("/{id}")
     PortfolioView get(@PathVariable UUID id) {
         PortfolioStore.Portfolio p = portfolios.find(id).orElseThrow(() -> notFound(id));
-        LocalDate today = LocalDate.now();
+        Optional<LocalDate> latest = risk.latestDate(id);
+        Map<UUID, PositionValuation.Value> values = new HashMap<>();
+        latest.ifPresent(d -> risk.positions(id, d).forEach(v -> values.put(v.positionId(), v)));
+        Map<UUID, String> sectors = new HashMap<>();
+        tags.list(id).stream().filter(t -> t.kind() == TagStore.Kind.SECTOR)
+                .forEach(t -> t.positionIds().forEach(position -> sectors.put(position, t.name())));
         List<PositionView> views = portfolios.positions(id).stream().map(pos -> {
-            var close = symbols.closeOnOrBefore(pos.symbol(), today);
-            return new PositionView(pos.id(), pos.symbol(), pos.quantity(), pos.entryPrice(), pos.entryDate(),
-                    pos.exitDate(), pos.exitPrice(), realizedPnl(pos), close.map(SymbolDataStore.Close::price).orElse(null),
-                    close.map(SymbolDataStore.Close::date).orElse(null),
-                    close.map(c -> c.price() * pos.quantity().doubleValue()).orElse(null));
+            PositionValuation.Value v = values.get(pos.id());
+            if (v == null && pos.exitDate() != null && pos.exitPrice() != null) {
+                // closed before the latest computed date: valued at its exit
+                double exitValue = pos.quantity().doubleValue() * pos.exitPrice().doubleValue()
+                        * InstrumentClass.of(pos.symbol()).multiplier();
+                return view(pos, pos.exitPrice().doubleValue(), pos.exitDate(), exitValue, null, pos.exitDate(),
+                        sectors.get(pos.id()));
+            }
+            return v == null ? view(pos, null, null, null, null, null, sectors.get(pos.id()))
+                    : view(pos, v.price(), v.priceDate(), v.marketValue(), v.unrealizedPnl(), latest.get(),
+                    sectors.get(pos.id()));
         }).toList();
         return new PortfolioView(p.id(), p.name(), p.equity(), p.currency(), views);
+    }
+
+    private static PositionView view(PortfolioStore.StoredPosition pos, Double price, LocalDate priceDate,
+                                     Double marketValue, Double unrealized, LocalDate valuedOn, String sector) {
+        return new PositionView(pos.id(), pos.symbol(), pos.quantity(), pos.entryPrice(), pos.entryDate(),
+                pos.exitDate(), pos.exitPrice(), realizedPnl(pos), price, priceDate, marketValue, unrealized, valuedOn,
+                sector);
     }
 
     @GetMapping("/{id}/exposures")

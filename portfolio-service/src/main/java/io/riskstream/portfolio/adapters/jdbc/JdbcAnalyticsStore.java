@@ -21,9 +21,16 @@ import java.util.function.Function;
 public class JdbcAnalyticsStore implements AnalyticsStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RiskRows risk;
 
     public JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, new RiskRows(jdbc));
+    }
+
+    /** With {@code risk} null the risk rows are not written: only for measuring what they cost. */
+    JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc, RiskRows risk) {
         this.jdbc = jdbc;
+        this.risk = risk;
     }
 
     @Override
@@ -83,6 +90,9 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 d -> d.exposures().factors().entrySet().stream()
                         .map(e -> new NamedRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
         saveSnapshots(dates, p);
+        if (risk != null) {
+            risk.save(portfolioId, dates);
+        }
     }
 
     private void saveSnapshots(List<ComputedDate> dates, MapSqlParameterSource p) {
@@ -208,6 +218,25 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                             rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)));
                 });
         return bases;
+    }
+
+    @Override
+    public Map<UUID, List<LocalDate>> computedDates(java.util.Collection<UUID> portfolioIds, LocalDate from,
+                                                    LocalDate to) {
+        Map<UUID, List<LocalDate>> dates = new TreeMap<>();
+        if (portfolioIds != null && portfolioIds.isEmpty()) {
+            return dates;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", from).addValue("to", to)
+                .addValue("ids", portfolioIds == null ? null : portfolioIds.toArray(UUID[]::new));
+        jdbc.query("select portfolio_id, snapshot_date from portfolio_snapshot where snapshot_date between :from and :to"
+                        + (portfolioIds == null ? "" : " and portfolio_id = any(cast(:ids as uuid[]))")
+                        + " order by portfolio_id, snapshot_date", p,
+                rs -> {
+                    dates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(rs.getObject(2, LocalDate.class));
+                });
+        return dates;
     }
 
     @Override

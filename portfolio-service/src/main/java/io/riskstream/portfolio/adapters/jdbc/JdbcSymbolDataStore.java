@@ -3,6 +3,8 @@ package io.riskstream.portfolio.adapters.jdbc;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
+import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -17,10 +19,15 @@ import java.util.TreeMap;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 public class JdbcSymbolDataStore implements SymbolDataStore {
 
+    /** Symbols whose return histories are kept between drains (about 400 closes each: some 30 MB at most). */
+    private static final int CACHED_SYMBOLS = 5_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final AdjustedCloseCache cache = new AdjustedCloseCache(CACHED_SYMBOLS);
 
     public JdbcSymbolDataStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -28,19 +35,29 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
 
     @Override
     public Optional<LocalDate> savePrices(String symbol, List<PriceBar> bars) {
-        // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close
+        // valuation uses the traded close; sources without it (adjusted-only data) fall back to the adjusted close;
+        // returns (volatility, correlations, stress) use the adjusted close
         String[] dates = bars.stream().map(b -> b.date().toString()).toArray(String[]::new);
         Double[] closes = bars.stream().map(b -> b.close() != null ? b.close() : b.adjClose()).toArray(Double[]::new);
-        // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free
+        Double[] adjusted = bars.stream().map(PriceBar::adjClose).toArray(Double[]::new);
+        // one statement for the whole history; RETURNING tells which rows really changed, so a redelivery is free;
+        // a change bumps the symbol's price version in the same statement (the drain's history cache checks it)
         LocalDate earliest = jdbc.queryForObject("""
                 with changed as (
-                  insert into symbol_price (symbol, trade_date, close)
-                  select :symbol, d, c from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:closes as float8[])) as t(d, c)
-                  on conflict (symbol, trade_date) do update set close = excluded.close
+                  insert into symbol_price (symbol, trade_date, close, adj_close)
+                  select :symbol, d, c, a from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:closes as float8[]),
+                                                      cast(:adjusted as float8[])) as t(d, c, a)
+                  on conflict (symbol, trade_date) do update set close = excluded.close, adj_close = excluded.adj_close
                   where symbol_price.close is distinct from excluded.close
-                  returning trade_date)
+                     or symbol_price.adj_close is distinct from excluded.adj_close
+                  returning trade_date),
+                bumped as (
+                  insert into symbol_price_version (symbol, version)
+                  select :symbol, cast(:version as uuid) where exists (select 1 from changed)
+                  on conflict (symbol) do update set version = excluded.version)
                 select min(trade_date) from changed""", new MapSqlParameterSource("symbol", symbol)
-                .addValue("dates", dates).addValue("closes", closes), LocalDate.class);
+                .addValue("dates", dates).addValue("closes", closes).addValue("adjusted", adjusted)
+                .addValue("version", UUID.randomUUID()), LocalDate.class);
         return Optional.ofNullable(earliest);
     }
 
@@ -48,12 +65,15 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     public void saveFactors(String symbol, List<DatedExposures> exposures) {
         List<String> dates = new ArrayList<>();
         List<String> factors = new ArrayList<>();
-        List<Double> betas = new ArrayList<>();
+        List<Double> betas = new ArrayList<>(), rSquared = new ArrayList<>();
+        List<Integer> observations = new ArrayList<>();
         for (DatedExposures dated : exposures) {
             dated.factors().forEach((factor, value) -> {
                 dates.add(dated.calculationDate().toString());
                 factors.add(factor);
                 betas.add(value.beta());
+                rSquared.add(value.rSquared());
+                observations.add(value.observations());
             });
         }
         if (dates.isEmpty()) {
@@ -61,23 +81,96 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
         }
         // one statement per event: rows as column arrays, unnested server-side
         jdbc.update("""
-                insert into symbol_factor (symbol, calculation_date, factor, beta)
-                select :symbol, d, f, b
-                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]))
-                     as u(d, f, b)
-                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta
-                where symbol_factor.beta is distinct from excluded.beta""", new MapSqlParameterSource("symbol", symbol)
+                insert into symbol_factor (symbol, calculation_date, factor, beta, r_squared, observations)
+                select :symbol, d, f, b, r, o
+                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]),
+                            cast(:rSquared as float8[]), cast(:observations as int[])) as u(d, f, b, r, o)
+                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta,
+                  r_squared = excluded.r_squared, observations = excluded.observations
+                where symbol_factor.beta is distinct from excluded.beta
+                   or symbol_factor.r_squared is distinct from excluded.r_squared
+                   or symbol_factor.observations is distinct from excluded.observations""",
+                new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", dates.toArray(String[]::new)).addValue("factors", factors.toArray(String[]::new))
-                .addValue("betas", betas.toArray(Double[]::new)));
+                .addValue("betas", betas.toArray(Double[]::new)).addValue("rSquared", rSquared.toArray(Double[]::new))
+                .addValue("observations", observations.toArray(Integer[]::new)));
     }
 
     @Override
-    public Optional<Close> closeOnOrBefore(String symbol, LocalDate date) {
-        return jdbc.query("""
-                        select trade_date, close from symbol_price where symbol = :symbol and trade_date <= :date
-                        order by trade_date desc limit 1""",
-                new MapSqlParameterSource().addValue("symbol", symbol).addValue("date", date),
-                (rs, i) -> new Close(rs.getObject(1, LocalDate.class), rs.getDouble(2))).stream().findFirst();
+    public PriceHistories adjustedCloses(Collection<String> symbols, LocalDate from, LocalDate to) {
+        PriceHistories.Builder histories = new PriceHistories.Builder();
+        if (symbols.isEmpty()) {
+            return histories.build();
+        }
+        long fromDay = from.toEpochDay();
+        Map<String, UUID> versions = new HashMap<>();
+        jdbc.query("select symbol, version from symbol_price_version where symbol = any(cast(:symbols as varchar[]))",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)),
+                rs -> {
+                    versions.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        List<String> stale = new ArrayList<>();
+        versions.forEach((symbol, version) -> {
+            AdjustedCloseCache.Cached cached = cache.get(symbol, version, fromDay);
+            if (cached == null) {
+                stale.add(symbol);
+            } else {
+                histories.add(symbol, cached.days(), cached.closes());
+            }
+        });
+        if (!stale.isEmpty()) {
+            // everything from `from` on, not just through `to`: the next drain's later dates find it cached too
+            Map<String, List<double[]>> rows = new HashMap<>();
+            jdbc.query("""
+                            select symbol, trade_date, adj_close from symbol_price
+                            where symbol = any(cast(:symbols as varchar[])) and trade_date >= :from
+                              and adj_close is not null
+                            order by symbol, trade_date""",
+                    new MapSqlParameterSource().addValue("symbols", stale.toArray(String[]::new)).addValue("from", from),
+                    rs -> {
+                        rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new double[]{
+                                rs.getObject(2, LocalDate.class).toEpochDay(), rs.getDouble(3)});
+                    });
+            for (String symbol : stale) {
+                List<double[]> r = rows.getOrDefault(symbol, List.of());
+                long[] days = new long[r.size()];
+                double[] closes = new double[r.size()];
+                for (int i = 0; i < days.length; i++) {
+                    days[i] = (long) r.get(i)[0];
+                    closes[i] = r.get(i)[1];
+                }
+                cache.put(symbol, new AdjustedCloseCache.Cached(versions.get(symbol), fromDay, days, closes));
+                histories.add(symbol, days, closes);
+            }
+        }
+        return histories.build();
+    }
+
+    @Override
+    public BetasAndFits betasAndFits(Collection<String> symbols, Collection<LocalDate> dates, String fitFactor) {
+        Map<LocalDate, Map<String, Map<String, Double>>> betas = new HashMap<>();
+        Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = new HashMap<>();
+        if (symbols.isEmpty() || dates.isEmpty()) {
+            return new BetasAndFits(betas, fits);
+        }
+        jdbc.query("""
+                        select calculation_date, symbol, factor, beta, r_squared, observations from symbol_factor
+                        where symbol = any(cast(:symbols as varchar[]))
+                        and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
+                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
+                        .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
+                rs -> {
+                    LocalDate date = rs.getObject(1, LocalDate.class);
+                    String symbol = rs.getString(2), factor = rs.getString(3);
+                    double beta = rs.getDouble(4);
+                    betas.computeIfAbsent(date, k -> new HashMap<>()).computeIfAbsent(symbol, k -> new HashMap<>())
+                            .put(factor, beta);
+                    if (factor.equals(fitFactor)) {
+                        fits.computeIfAbsent(date, k -> new HashMap<>()).put(symbol, new SnapshotBetas.Fit(beta,
+                                rs.getObject(5, Double.class), rs.getObject(6, Integer.class)));
+                    }
+                });
+        return new BetasAndFits(betas, fits);
     }
 
     @Override

@@ -1,0 +1,222 @@
+package io.riskstream.portfolio.adapters.jdbc;
+
+import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.event.FactorsReady;
+import io.riskstream.common.event.PriceBar;
+import io.riskstream.common.marketdata.DailyBar;
+import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.portfolio.PortfolioServiceApplication;
+import io.riskstream.portfolio.application.AnalyticsStore;
+import io.riskstream.portfolio.application.PortfolioAnalytics;
+import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.application.SymbolProfiles;
+import io.riskstream.portfolio.domain.risk.PriceHistories;
+import io.riskstream.portfolio.domain.risk.RiskAnalysis;
+import io.riskstream.testsupport.TestInfra;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A micro-measurement, not a test of speed (it asserts only that the work was done): what the risk analytics add to
+ * the drain per (portfolio, date). 50 portfolios of 30 positions over a universe of 60 simulated symbols, backfilled
+ * from 2024-12-02 (a chunk of 21 dates each), then one date each (the shape of a daily close, with every symbol's
+ * closes changed). Each shape is drained in rounds, alternately by the service's drain and by the same drain without
+ * what the risk analytics add (no adjusted closes read, no risk rows written); the difference of the medians is their
+ * cost. Run on demand: {@code -Dmeasure.drain=true -Dit.test=DrainCostMeasurementIT}.
+ */
+@EnabledIfSystemProperty(named = "measure.drain", matches = "true")
+@SpringBootTest(classes = PortfolioServiceApplication.class, properties = {
+        "spring.kafka.consumer.group-id=portfolio-service-measurement", "riskstream.market-data.as-of-date=2024-12-31",
+        "riskstream.portfolio.drain-interval=1h"})
+class DrainCostMeasurementIT {
+
+    static final LocalDate FIRST = LocalDate.of(2024, 12, 2), LAST = LocalDate.of(2024, 12, 31);
+    static final int PORTFOLIOS = 50, POSITIONS = 30, UNIVERSE = 60;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfra.register(registry, "portfolio-service");
+    }
+
+    @Autowired PortfolioStore portfolios;
+    @Autowired SymbolDataStore symbols;
+    @Autowired AnalyticsStore analytics;
+    @Autowired SymbolProfiles profiles;
+    @Autowired OutboxWriter outbox;
+    @Autowired PlatformTransactionManager txManager;
+    @Autowired MarketClock market;
+    @Autowired RiskAnalysis risk;
+    @Autowired NamedParameterJdbcTemplate jdbc;
+
+    private final Map<UUID, List<AnalyticsStore.ComputedDate>> saved = new HashMap<>();
+
+    @Test
+    void measuresWhatTheRiskAnalyticsAddPerPortfolioAndDate() {
+        SimulatedMarket sim = new SimulatedMarket(Clock.fixed(Instant.parse("2025-01-02T00:00:00Z"), ZoneOffset.UTC));
+        List<String> universe = new ArrayList<>();
+        for (int i = 0; i < UNIVERSE; i++) {
+            universe.add("DRN" + (char) ('A' + i / 26) + (char) ('A' + i % 26));
+        }
+        List<LocalDate> days = market.calendar().tradingDays(FIRST, LAST);
+        List<String> all = new ArrayList<>(universe);
+        all.addAll(risk.proxySymbols());
+        for (String s : all) {
+            List<PriceBar> bars = sim.dailyBars(s, LocalDate.of(2023, 6, 1), LAST).stream()
+                    .map(DrainCostMeasurementIT::bar).toList();
+            symbols.savePrices(s, bars);
+            List<FactorsReady.DatedExposures> exposures = new ArrayList<>();
+            for (LocalDate d : days) {
+                Map<String, FactorsReady.FactorValue> f = new HashMap<>();
+                for (String factor : List.of("market_beta", "ir_beta", "value", "growth", "momentum", "quality", "size",
+                        "low_volatility", "provider_beta")) {
+                    f.put(factor, new FactorsReady.FactorValue(0.5 + s.hashCode() % 10 / 10.0, null, 0.3, null, null, null, 80));
+                }
+                exposures.add(new FactorsReady.DatedExposures(d, f));
+            }
+            symbols.saveFactors(s, exposures);
+        }
+        Random random = new Random(17);
+        List<UUID> ids = new ArrayList<>();
+        for (int p = 0; p < PORTFOLIOS; p++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            portfolios.create(new PortfolioStore.Portfolio(id, "m" + p, new BigDecimal("10000000"), "USD"));
+            List<String> picks = new ArrayList<>(universe);
+            java.util.Collections.shuffle(picks, random);
+            for (String s : picks.subList(0, POSITIONS)) {
+                portfolios.savePosition(new PortfolioStore.StoredPosition(UUID.randomUUID(), id, s,
+                        BigDecimal.valueOf(100 + random.nextInt(900)), BigDecimal.valueOf(50), FIRST, null, null, "LONG"));
+            }
+        }
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        PortfolioAnalytics full = drainer(recording(analytics), symbols);
+        // the same drain without what the risk analytics add: no adjusted closes read (so no volatility or
+        // correlations computed), no risk rows written
+        PortfolioAnalytics base = drainer(new JdbcAnalyticsStore(jdbc, null), withoutHistories(symbols));
+        Map<String, List<Double>> perPair = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
+                tx.executeWithoutResult(s -> ids.forEach(id -> variant.getValue().requestRange(id, FIRST, LAST,
+                        UUID.randomUUID(), UUID.randomUUID())));
+                long t0 = System.nanoTime();
+                int n = variant.getValue().drainAll();
+                assertThat(n).isEqualTo(PORTFOLIOS * days.size());
+                perPair.computeIfAbsent("backfill " + variant.getKey(), k -> new ArrayList<>())
+                        .add((System.nanoTime() - t0) / 1e6 / n);
+            }
+        }
+        for (int round = 0; round < 7; round++) {
+            for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
+                // a daily close brings every symbol a new bar: the cached histories are all out of date
+                jdbc.update("update symbol_price_version set version = gen_random_uuid()", Map.of());
+                tx.executeWithoutResult(s -> ids.forEach(id -> variant.getValue().request(id, List.of(LAST),
+                        UUID.randomUUID(), UUID.randomUUID())));
+                long t0 = System.nanoTime();
+                int n = variant.getValue().drainAll();
+                assertThat(n).isEqualTo(PORTFOLIOS);
+                perPair.computeIfAbsent("daily close " + variant.getKey(), k -> new ArrayList<>())
+                        .add((System.nanoTime() - t0) / 1e6 / n);
+            }
+        }
+
+        // the computation alone, per (portfolio, date), from the inputs one drain read
+        List<Double> compute = new ArrayList<>();
+        for (UUID id : ids) {
+            Set<String> held = new TreeSet<>();
+            portfolios.positions(id).forEach(p -> held.add(p.symbol()));
+            Set<String> withProxies = new TreeSet<>(held);
+            withProxies.addAll(risk.proxySymbols());
+            PriceHistories histories = tx.execute(s -> symbols.adjustedCloses(withProxies,
+                    LAST.minusDays(risk.lookbackDays()), LAST));
+            var factors = tx.execute(s -> symbols.betasAndFits(held, List.of(LAST), "market_beta"));
+            AnalyticsStore.ComputedDate date = saved.get(id).getLast();
+            RiskAnalysis.Inputs inputs = new RiskAnalysis.Inputs(LAST, date.snapshot().equity(),
+                    date.snapshot().netExposure(), new HashMap<>(date.snapshot().marketValues()),
+                    date.exposures().factors(), date.exposures().coverage(), factors.betas().get(LAST),
+                    factors.fits().get(LAST), histories, Map.of());
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                risk.analyse(inputs);
+            }
+            compute.add((System.nanoTime() - t0) / 1e6 / 20);
+        }
+        StringBuilder report = new StringBuilder(String.format("drain cost per (portfolio, date), median of rounds; "
+                + "%d portfolios x %d positions, universe %d (+ 8 proxies), backfill chunks of %d dates:%n",
+                PORTFOLIOS, POSITIONS, UNIVERSE, days.size()));
+        perPair.forEach((k, v) -> report.append(String.format("  %-20s %7.2f ms  (rounds: %s)%n", k, median(v),
+                v.stream().map(x -> String.format("%.1f", x)).toList())));
+        report.append(String.format("  risk computation alone: %.3f ms%n", median(compute)));
+        System.out.print(report);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static PriceBar bar(DailyBar b) {
+        return new PriceBar(b.date(), null, null, null, b.close(), b.adjClose(), null);
+    }
+
+    /** A store that keeps what the drain wrote (the computed dates), and writes it. */
+    private AnalyticsStore recording(AnalyticsStore store) {
+        return (AnalyticsStore) java.lang.reflect.Proxy.newProxyInstance(AnalyticsStore.class.getClassLoader(),
+                new Class<?>[]{AnalyticsStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("saveAll")) {
+                        @SuppressWarnings("unchecked")
+                        List<AnalyticsStore.ComputedDate> dates = (List<AnalyticsStore.ComputedDate>) args[1];
+                        saved.put((UUID) args[0], dates);
+                    }
+                    return invoke(store, method, args);
+                });
+    }
+
+    /** The symbol store without return histories (they are not read). */
+    private static SymbolDataStore withoutHistories(SymbolDataStore store) {
+        return (SymbolDataStore) java.lang.reflect.Proxy.newProxyInstance(SymbolDataStore.class.getClassLoader(),
+                new Class<?>[]{SymbolDataStore.class}, (proxy, method, args) -> method.getName().equals("adjustedCloses")
+                        ? PriceHistories.empty() : invoke(store, method, args));
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private PortfolioAnalytics drainer(AnalyticsStore store, SymbolDataStore symbolStore) {
+        TransactionTemplate drainTx = new TransactionTemplate(txManager);
+        drainTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return new PortfolioAnalytics(portfolios, symbolStore, store, profiles, new JdbcRefreshQueue(jdbc), outbox,
+                drainTx, market.calendar(), Clock.systemUTC(), Duration.ofMinutes(10), risk);
+    }
+}
