@@ -49,6 +49,22 @@ public final class SharedData {
         return p;
     }
 
+    /**
+     * For tests that find out at run time which part of the data set they need: the path, or the calling test is
+     * skipped with the reason (failed, where {@code RISKSTREAM_REQUIRE_SHARED_DATA} is set), as with
+     * {@link RequiresSharedData}.
+     */
+    public static Path require(String relative) {
+        if (!has(relative)) {
+            if (Boolean.parseBoolean(System.getenv(SharedDataCondition.REQUIRE_VARIABLE))) {
+                throw new IllegalStateException(SharedDataCondition.REQUIRE_VARIABLE + " is set, but the test "
+                        + describeMissing(relative));
+            }
+            org.junit.jupiter.api.Assumptions.abort(describeMissing(relative));
+        }
+        return resolve(relative);
+    }
+
     static String describeMissing(String relative) {
         String where = System.getenv(LOCATION_VARIABLE);
         return "needs the real data set's " + relative + " (shared/data beside the repository, or $" + LOCATION_VARIABLE

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +54,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and factors-ready, portfolios through the API; every analytic is stored per date, served, and announced.
  */
 @SpringBootTest(classes = PortfolioServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.consumer.group-id=portfolio-service-risk-it",
+        properties = {
                 "riskstream.market-data.as-of-date=2024-12-31", "riskstream.outbox.poll-interval=50ms"})
+@DirtiesContext
 class RiskAnalyticsIT {
 
     static final List<String> ETFS = List.of("SPY", "TLT", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV");
@@ -66,7 +68,7 @@ class RiskAnalyticsIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "portfolio-service");
+        TestInfra.register(registry, "portfolio-service", RiskAnalyticsIT.class);
     }
 
     @LocalServerPort

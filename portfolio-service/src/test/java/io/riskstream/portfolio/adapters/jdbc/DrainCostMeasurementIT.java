@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,9 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cost. Run on demand: {@code -Dmeasure.drain=true -Dit.test=DrainCostMeasurementIT}.
  */
 @EnabledIfSystemProperty(named = "measure.drain", matches = "true")
-@SpringBootTest(classes = PortfolioServiceApplication.class, properties = {
-        "spring.kafka.consumer.group-id=portfolio-service-measurement", "riskstream.market-data.as-of-date=2024-12-31",
+@SpringBootTest(classes = PortfolioServiceApplication.class, properties = { "riskstream.market-data.as-of-date=2024-12-31",
         "riskstream.portfolio.drain-interval=1h"})
+@DirtiesContext
 class DrainCostMeasurementIT {
 
     static final LocalDate FIRST = LocalDate.of(2024, 12, 2), LAST = LocalDate.of(2024, 12, 31);
@@ -62,7 +63,7 @@ class DrainCostMeasurementIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "portfolio-service");
+        TestInfra.register(registry, "portfolio-service", DrainCostMeasurementIT.class);
     }
 
     @Autowired PortfolioStore portfolios;

@@ -22,15 +22,7 @@ public final class ReferenceScript {
 
     /** The real price files beside the repository; the calling test is skipped, with the reason, without them. */
     public static Path realPrices() {
-        Path prices;
-        try {
-            prices = io.riskstream.common.testdata.SharedData.root().resolve("market/prices");
-        } catch (IllegalStateException e) {
-            prices = null;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(prices != null && Files.isDirectory(prices),
-                "real prices (shared/data/market/prices) are not here");
-        return prices;
+        return io.riskstream.common.testdata.SharedData.require("market/prices");
     }
 
     public static synchronized boolean available() {
