@@ -150,6 +150,8 @@ public final class TestInfra {
         registry.add("spring.datasource.url", () -> jdbcUrl(database));
         registry.add("spring.datasource.username", TestInfra::user);
         registry.add("spring.datasource.password", TestInfra::password);
+        // the tests run in the development environment, where the simulated market is allowed
+        registry.add("riskstream.environment", () -> "development");
     }
 
     static boolean dockerAvailable() {

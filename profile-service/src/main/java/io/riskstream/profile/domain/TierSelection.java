@@ -7,21 +7,31 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Which tiers of one profile to refresh, for a daily close and for an operator request. */
+/**
+ * Which tiers of one profile to refresh, for a daily close and for an operator request. The daily tier is fresh once
+ * it was refreshed after the session's close — by that session's daily close, or by an operator a minute ago — so
+ * neither a repeated close nor an unforced request right after a forced one pays for a provider call.
+ */
 public final class TierSelection {
 
     private TierSelection() {
     }
 
+    /** Whether the daily tier already holds the values of {@code session}, which closed at {@code sessionClose}. */
+    public static boolean dailyFresh(ProfileState state, LocalDate session, Instant sessionClose) {
+        return state.dailyCloseDate().filter(d -> !d.isBefore(session)).isPresent()
+                || state.last().daily().filter(t -> !t.isBefore(sessionClose)).isPresent();
+    }
+
     /**
-     * A daily close of {@code date}: the daily tier unless this date already refreshed it (a redelivered or repeated
-     * close costs nothing), plus whatever quarterly or static refresh is due.
+     * A daily close of {@code date} (closed at {@code close}): the daily tier unless it is fresh for that session,
+     * plus whatever quarterly or static refresh is due.
      */
-    public static Set<Tier> forDailyClose(ProfileState state, LocalDate date, Instant now) {
-        boolean doneToday = state.dailyCloseDate().filter(d -> !d.isBefore(date)).isPresent();
+    public static Set<Tier> forDailyClose(ProfileState state, LocalDate date, Instant close, Instant now) {
+        boolean fresh = dailyFresh(state, date, close);
         Set<Tier> due = EnumSet.noneOf(Tier.class);
-        due.addAll(RefreshTiers.due(state.last(), now, date, state.reportedOnOrBefore(date), !doneToday, false));
-        if (doneToday) {
+        due.addAll(RefreshTiers.due(state.last(), now, date, state.reportedOnOrBefore(date), !fresh, false));
+        if (fresh) {
             due.remove(Tier.DAILY);
         }
         return due;
@@ -29,19 +39,19 @@ public final class TierSelection {
 
     /**
      * An operator request for {@code requested} tiers: forced, exactly those; otherwise those of them that are due
-     * (daily: not yet refreshed by a close of {@code today}). A symbol without a profile gets every tier.
+     * (daily: not fresh for the latest completed {@code session}). A symbol without a profile gets every tier.
      */
     public static Set<Tier> forRequest(ProfileState state, Set<Tier> requested, boolean force, Instant now,
-                                       LocalDate today, boolean exists) {
+                                       LocalDate session, Instant sessionClose, boolean exists) {
         if (!exists) {
             return EnumSet.allOf(Tier.class);
         }
         if (force) {
             return EnumSet.copyOf(requested);
         }
-        boolean dailyDue = state.dailyCloseDate().filter(d -> !d.isBefore(today)).isEmpty();
+        boolean dailyDue = !dailyFresh(state, session, sessionClose);
         Set<Tier> due = EnumSet.noneOf(Tier.class);
-        due.addAll(RefreshTiers.due(state.last(), now, today, state.reportedOnOrBefore(today), dailyDue, false));
+        due.addAll(RefreshTiers.due(state.last(), now, session, state.reportedOnOrBefore(session), dailyDue, false));
         if (!dailyDue) {
             due.remove(Tier.DAILY);
         }
