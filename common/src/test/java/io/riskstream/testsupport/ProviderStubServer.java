@@ -55,8 +55,13 @@ public final class ProviderStubServer implements AutoCloseable {
     private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
 
     public ProviderStubServer() {
+        this(0);
+    }
+
+    /** On {@code port} (0: any free one), e.g. to come up where a service expects a provider that was down. */
+    public ProviderStubServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the provider stub: " + e.getMessage(), e);
         }

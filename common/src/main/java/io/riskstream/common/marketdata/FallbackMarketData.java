@@ -19,8 +19,14 @@ import java.util.function.Function;
  * and each answer a later provider gives counts in {@code riskstream_provider_fallbacks_total{from, to, kind}}. When
  * no provider answers, the most actionable failure is thrown: a refusal of the configuration first, then a transient
  * one (retry later), then "unknown symbol" (which is only believed when every provider says it).
+ *
+ * <p>A synthetic provider ({@code simulated}) never stands in for a real one: after a real provider in the chain it
+ * is not asked at all, whatever the real one answered or failed with (a chain {@code fmp,simulated} is {@code fmp}).
  */
 public final class FallbackMarketData implements MarketDataProvider {
+
+    /** Providers whose answers are made up: never a fallback for a real provider. */
+    public static final Set<String> SYNTHETIC = Set.of("simulated");
 
     private final List<MarketDataProvider> chain;
     private final MeterRegistry meters;
@@ -30,8 +36,30 @@ public final class FallbackMarketData implements MarketDataProvider {
     }
 
     public FallbackMarketData(List<MarketDataProvider> chain, MeterRegistry meters) {
-        this.chain = List.copyOf(chain);
+        List<String> asked = asked(chain.stream().map(MarketDataProvider::name).toList());
+        this.chain = chain.stream().filter(p -> asked.contains(p.name())).toList();
         this.meters = meters;
+    }
+
+    /**
+     * The providers of a chain that are ever asked: a synthetic one after a real one is not (and is logged), since
+     * its made-up answers must never stand in for a real provider's.
+     */
+    public static List<String> asked(List<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean real = false;
+        for (String name : names) {
+            boolean synthetic = SYNTHETIC.contains(name);
+            if (synthetic && real) {
+                org.slf4j.LoggerFactory.getLogger(FallbackMarketData.class).warn("market-data provider '{}' follows a "
+                        + "real provider in the chain and is never asked: synthetic data does not stand in for real "
+                        + "data", name);
+                continue;
+            }
+            real |= !synthetic;
+            out.add(name);
+        }
+        return out;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class MarketDataProviders {
         }
         MeterRegistry meters = context.meters();
         List<MarketDataProvider> chain = new ArrayList<>();
-        for (String raw : names) {
+        for (String raw : FallbackMarketData.asked(names.stream().map(n -> n.trim().toLowerCase()).toList())) {
             String name = raw.trim().toLowerCase();
             chain.add(switch (name) {
                 // metered inside the resilience: every attempt that reaches the provider is counted, retries included

@@ -24,8 +24,11 @@ public class BackfillHistory {
     private final PriceHistory history;
     private final TransactionTemplate tx;
     private final RunReports reports;
+    private final UniverseAnnouncements announcements;
 
-    public BackfillHistory(UniverseStore universe, PriceHistory history, TransactionTemplate tx, RunReports reports) {
+    public BackfillHistory(UniverseStore universe, PriceHistory history, TransactionTemplate tx, RunReports reports,
+                           UniverseAnnouncements announcements) {
+        this.announcements = announcements;
         this.reports = reports;
         this.universe = universe;
         this.history = history;
@@ -45,7 +48,7 @@ public class BackfillHistory {
             UUID cause = EventIds.derive(runId, "backfill", symbol);
             try {
                 Integer n = tx.execute(s -> {
-                    universe.register(symbol, Tier.UNIVERSE);
+                    announcements.registerAndAnnounce(universe, symbol, Tier.UNIVERSE, "backfill", cause, runId);
                     int inserted = history.backfill(symbol, from, to, cause, runId);
                     if (inserted == 0) {
                         reports.skipped(cause, runId, symbol); // nothing missing: no prices-ready follows

@@ -23,7 +23,7 @@ import java.util.Set;
  * its tiers — the legacy plan's "sync missing profiles" step), then the daily tier of every stored profile, plus the
  * quarterly and static tiers that are due. A close is done once per trading date: a repeated or redelivered close of
  * a date already processed makes no provider call, and one interrupted half-way resumes with the symbols not yet
- * refreshed for that date. A daily tier refreshed after the session's close (by an operator) counts as done.
+ * refreshed for that date.
  */
 public class DailyProfileRefresh {
 
@@ -33,15 +33,12 @@ public class DailyProfileRefresh {
     private final RefreshProfiles refresh;
     private final Clock clock;
     private final TradingCalendar calendar;
-    private final SessionClock sessions;
 
-    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock, TradingCalendar calendar,
-                               SessionClock sessions) {
+    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock, TradingCalendar calendar) {
         this.profiles = profiles;
         this.refresh = refresh;
         this.clock = clock;
         this.calendar = calendar;
-        this.sessions = sessions;
     }
 
     public RefreshOutcome handle(EventEnvelope<DailyClose> event) {
@@ -64,11 +61,10 @@ public class DailyProfileRefresh {
             created = refresh.refresh(all, date, event.eventId(), event.runId());
             log.info("daily-close {}: {} missing profile(s) first: {}", date, missing.size(), created);
         }
-        Instant close = sessions.closeOf(date);
         Map<String, Set<Tier>> plan = new LinkedHashMap<>();
         for (ProfileState state : profiles.allStates()) {
             if (!missing.contains(state.symbol())) {
-                plan.put(state.symbol(), TierSelection.forDailyClose(state, date, close, now));
+                plan.put(state.symbol(), TierSelection.forDailyClose(state, date, now));
             }
         }
         // a missing profile that still cannot be created does not hold up the close: it is tried again at the next one

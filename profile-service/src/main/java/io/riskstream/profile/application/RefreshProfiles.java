@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 public class RefreshProfiles {
 
-    public static final int BATCH = 250;
+    /** Symbols per provider call and per transaction (FMP's client may split a call further). */
+    public static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RefreshProfiles.class);
 
     private final ProfileStore profiles;

@@ -58,8 +58,8 @@ class ProfileServiceConfiguration {
 
     @Bean
     DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock,
-                                            NyseCalendar calendar, SessionClock sessions) {
-        return new DailyProfileRefresh(profiles, refresh, clock, calendar, sessions);
+                                            NyseCalendar calendar) {
+        return new DailyProfileRefresh(profiles, refresh, clock, calendar);
     }
 
     @Bean

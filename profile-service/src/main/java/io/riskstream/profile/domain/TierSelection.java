@@ -8,9 +8,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which tiers of one profile to refresh, for a daily close and for an operator request. The daily tier is fresh once
- * it was refreshed after the session's close — by that session's daily close, or by an operator a minute ago — so
- * neither a repeated close nor an unforced request right after a forced one pays for a provider call.
+ * Which tiers of one profile to refresh, for a daily close and for an operator request. For an operator's request the
+ * daily tier is fresh once it was refreshed after the latest session's close — by that session's daily close, or by
+ * an operator a minute ago — so an unforced request right after a forced one pays for no provider call. A daily close
+ * refreshes the daily tier once per trading date (its own record of the date decides).
  */
 public final class TierSelection {
 
@@ -24,14 +25,14 @@ public final class TierSelection {
     }
 
     /**
-     * A daily close of {@code date} (closed at {@code close}): the daily tier unless it is fresh for that session,
-     * plus whatever quarterly or static refresh is due.
+     * A daily close of {@code date}: the daily tier unless this date already refreshed it (a redelivered or repeated
+     * close costs nothing), plus whatever quarterly or static refresh is due.
      */
-    public static Set<Tier> forDailyClose(ProfileState state, LocalDate date, Instant close, Instant now) {
-        boolean fresh = dailyFresh(state, date, close);
+    public static Set<Tier> forDailyClose(ProfileState state, LocalDate date, Instant now) {
+        boolean doneToday = state.dailyCloseDate().filter(d -> !d.isBefore(date)).isPresent();
         Set<Tier> due = EnumSet.noneOf(Tier.class);
-        due.addAll(RefreshTiers.due(state.last(), now, date, state.reportedOnOrBefore(date), !fresh, false));
-        if (fresh) {
+        due.addAll(RefreshTiers.due(state.last(), now, date, state.reportedOnOrBefore(date), !doneToday, false));
+        if (doneToday) {
             due.remove(Tier.DAILY);
         }
         return due;

@@ -56,21 +56,20 @@ class ProfileTest {
                 Optional.of(date), Optional.empty(), Optional.empty());
         ProfileState notYet = new ProfileState("AAA", new LastRefresh(beforeTheClose, beforeTheClose, beforeTheClose),
                 Optional.of(date.minusDays(1)), Optional.empty(), Optional.empty());
-        assertThat(TierSelection.forDailyClose(done, date, CLOSE, now)).isEmpty();
-        assertThat(TierSelection.forDailyClose(notYet, date, CLOSE, now)).containsExactly(Tier.DAILY);
+        assertThat(TierSelection.forDailyClose(done, date, now)).isEmpty();
+        assertThat(TierSelection.forDailyClose(notYet, date, now)).containsExactly(Tier.DAILY);
     }
 
     /** 2026-11-20 16:00 in New York. */
     private static final Instant CLOSE = Instant.parse("2026-11-20T21:00:00Z");
 
     @Test
-    void aDailyTierAnOperatorRefreshedAfterTheCloseIsFreshForTheCloseAndForTheNextRequest() {
+    void aDailyTierRefreshedAfterTheCloseIsFreshForTheNextUnforcedRequest() {
         Instant now = Instant.parse("2026-11-20T23:00:00Z");
         LocalDate date = LocalDate.of(2026, 11, 20);
         Optional<Instant> afterTheClose = Optional.of(CLOSE.plusSeconds(60));
         ProfileState refreshed = new ProfileState("AAA", new LastRefresh(afterTheClose, afterTheClose, afterTheClose),
                 Optional.of(date.minusDays(1)), Optional.empty(), Optional.empty());
-        assertThat(TierSelection.forDailyClose(refreshed, date, CLOSE, now)).isEmpty();
         assertThat(TierSelection.forRequest(refreshed, java.util.EnumSet.of(Tier.DAILY), false, now, date, CLOSE, true))
                 .isEmpty();
         assertThat(TierSelection.forRequest(refreshed, java.util.EnumSet.of(Tier.DAILY), true, now, date, CLOSE, true))
@@ -88,7 +87,7 @@ class ProfileTest {
         Optional<Instant> recent = Optional.of(CLOSE.minusSeconds(3600));
         ProfileState reported = new ProfileState("AAA", new LastRefresh(recent, recent, recent), Optional.empty(),
                 Optional.of(LocalDate.of(2026, 8, 1)), Optional.of(date.minusDays(2)));
-        assertThat(TierSelection.forDailyClose(reported, date, CLOSE, now)).containsExactlyInAnyOrder(Tier.DAILY,
+        assertThat(TierSelection.forDailyClose(reported, date, now)).containsExactlyInAnyOrder(Tier.DAILY,
                 Tier.QUARTERLY);
     }
 }

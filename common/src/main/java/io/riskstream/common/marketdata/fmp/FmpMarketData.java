@@ -113,7 +113,9 @@ public final class FmpMarketData implements MarketDataProvider {
         for (LocalDate start = from; !start.isAfter(to); start = start.plusYears(HISTORY_CHUNK_YEARS)) {
             LocalDate end = start.plusYears(HISTORY_CHUNK_YEARS).minusDays(1);
             end = end.isAfter(to) ? to : end;
-            Map<String, String> range = Map.of("from", start.toString(), "to", end.toString());
+            Map<String, String> range = new LinkedHashMap<>();
+            range.put("from", start.toString());
+            range.put("to", end.toString());
             if (api == Api.V3) {
                 bars.addAll(FmpParsers.legacyBars(symbol, FmpParsers.priceRows(
                         get("api/v3/historical-price-full/" + encode(symbol), range, true))));
@@ -208,7 +210,7 @@ public final class FmpMarketData implements MarketDataProvider {
     @Override
     public List<EarningsDate> earnings(String symbol) {
         JsonNode root = api == Api.V3 ? get("api/v3/historical/earning_calendar/" + encode(symbol), Map.of(), true)
-                : get("stable/earnings", Map.of("symbol", symbol, "limit", Integer.toString(EARNINGS_ROWS)), true);
+                : get("stable/earnings", withSymbol(symbol, Map.of("limit", Integer.toString(EARNINGS_ROWS))), true);
         return FmpParsers.earnings(symbol, root);
     }
 

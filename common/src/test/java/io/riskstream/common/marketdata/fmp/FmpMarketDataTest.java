@@ -210,16 +210,31 @@ class FmpMarketDataTest {
     }
 
     @Test
-    void theChainFallsBackToTheNextProviderAndItsDataKeepsItsOwnName() {
+    void theChainFallsBackToTheNextRealProviderAndItsDataKeepsItsOwnName() {
+        stub.byDefault("historical-price-eod/", uri -> Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"));
+        stub.byDefault("v8/finance/chart/GS", uri -> Answer.fixture("yahoo/chart_GS_2023-10.json"));
+        MarketDataProvider chain = new FallbackMarketData(List.of(resilient(fmp()),
+                resilient(new io.riskstream.common.marketdata.yahoo.YahooMarketData(stub.baseUrl(), Duration.ofSeconds(2),
+                        health))), meters);
+        List<DailyBar> bars = chain.dailyBars("GS", LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 9));
+        assertThat(bars).hasSize(6).allSatisfy(b -> assertThat(b.source()).isEqualTo("yahoo"));
+        assertThat(meters.find("riskstream.provider.fallbacks").tags("from", "fmp", "to", "yahoo", "kind", "bars")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(health.refused("fmp")).isTrue(); // served by Yahoo, and still reported
+    }
+
+    @Test
+    void theSimulatedMarketNeverStandsInForARefusedRealProvider() {
         stub.byDefault("historical-price-eod/", uri -> Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"));
         Clock clock = Clock.fixed(Instant.parse("2024-12-31T23:00:00Z"), ZoneOffset.UTC);
         MarketDataProvider chain = new FallbackMarketData(List.of(resilient(fmp()),
                 resilient(new SimulatedMarket(clock))), meters);
-        List<DailyBar> bars = chain.dailyBars("AAPL", LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 31));
-        assertThat(bars).hasSize(21).allSatisfy(b -> assertThat(b.source()).isEqualTo("simulated"));
-        assertThat(meters.find("riskstream.provider.fallbacks").tags("from", "fmp", "to", "simulated", "kind", "bars")
-                .counter().count()).isEqualTo(1.0);
-        assertThat(health.refused("fmp")).isTrue();
+        assertThatThrownBy(() -> chain.dailyBars("AAPL", LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 31)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED))
+                .hasMessageContaining("Legacy Endpoint");
+        assertThat(chain.name()).isEqualTo("fmp");
+        assertThat(meters.find("riskstream.provider.fallbacks").counter()).isNull();
     }
 
     @Test
