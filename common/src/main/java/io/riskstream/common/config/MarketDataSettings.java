@@ -40,7 +40,8 @@ public record MarketDataSettings(@DefaultValue("simulated") List<String> provide
                      @DefaultValue("4") int maxAttempts,
                      @DefaultValue("500ms") Duration initialBackoff,
                      @DefaultValue("20s") Duration maxBackoff,
-                     @DefaultValue("20s") Duration timeout) {
+                     @DefaultValue("20s") Duration timeout,
+                     @DefaultValue("60s") Duration openCircuitFor) {
 
         @Override
         public String toString() {
@@ -55,6 +56,7 @@ public record MarketDataSettings(@DefaultValue("simulated") List<String> provide
                         @DefaultValue("4") int maxAttempts,
                         @DefaultValue("1s") Duration initialBackoff,
                         @DefaultValue("30s") Duration maxBackoff,
-                        @DefaultValue("20s") Duration timeout) {
+                        @DefaultValue("20s") Duration timeout,
+                        @DefaultValue("60s") Duration openCircuitFor) {
     }
 }

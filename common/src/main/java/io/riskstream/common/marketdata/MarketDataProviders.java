@@ -100,7 +100,7 @@ public final class MarketDataProviders {
     private static ProviderLimits limits(MarketDataSettings.Fmp fmp) {
         ProviderLimits defaults = ProviderLimits.remoteDefaults();
         return new ProviderLimits(fmp.perMinute(), fmp.perDay(), fmp.maxAttempts(), fmp.initialBackoff(),
-                defaults.backoffMultiplier(), fmp.maxBackoff(), defaults.failureRatePercent(), defaults.openCircuitFor(),
+                defaults.backoffMultiplier(), fmp.maxBackoff(), defaults.failureRatePercent(), fmp.openCircuitFor(),
                 fmp.timeout());
     }
 
@@ -108,6 +108,6 @@ public final class MarketDataProviders {
         ProviderLimits defaults = ProviderLimits.remoteDefaults();
         return new ProviderLimits(yahoo.perMinute(), yahoo.perDay(), yahoo.maxAttempts(), yahoo.initialBackoff(),
                 defaults.backoffMultiplier(), yahoo.maxBackoff(), defaults.failureRatePercent(),
-                defaults.openCircuitFor(), yahoo.timeout());
+                yahoo.openCircuitFor(), yahoo.timeout());
     }
 }

@@ -53,7 +53,8 @@ public class BenchmarkBootstrap {
                 });
                 log.info("benchmark {}: {} ({} bars)", symbol, outcome.plan().kind(), outcome.barsStored());
             } catch (RuntimeException e) {
-                problem = symbol + ": " + e.getMessage();
+                String message = String.valueOf(e.getMessage());
+                problem = message.startsWith(symbol + ":") ? message : symbol + ": " + message;
                 log.warn("benchmark bootstrap for {} failed, retried later: {}", target, problem);
                 return false;
             }

@@ -60,6 +60,7 @@ class ProviderOutageStartupIT {
         registry.add("riskstream.market-data.fmp.initial-backoff", () -> "20ms");
         registry.add("riskstream.market-data.fmp.max-backoff", () -> "50ms");
         registry.add("riskstream.market-data.fmp.max-attempts", () -> "2");
+        registry.add("riskstream.market-data.fmp.open-circuit-for", () -> "2s");
     }
 
     static int freePort() {
@@ -87,12 +88,13 @@ class ProviderOutageStartupIT {
         HttpResponse<String> notReady = http.send(HttpRequest.newBuilder(readiness).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(notReady.statusCode()).isEqualTo(503);
-        assertThat(notReady.body()).contains("benchmarkBootstrap").contains("OTSPY").contains("ConnectException");
+        assertThat(notReady.body()).contains("benchmarkBootstrap").contains("OTSPY").contains("fmp")
+                .containsAnyOf("ConnectException", "circuit open");
         assertThat(jdbc.queryForObject("select count(*) from daily_bar where symbol = 'OTSPY'", Long.class)).isZero();
 
         stub = new ProviderStubServer(PORT); // the provider is back
         stub.byDefault("historical-price-eod/", uri -> FmpStubAnswers.history(uri, MARKET::dailyBars));
-        await().atMost(Duration.ofSeconds(150)).until(() -> http.send(HttpRequest.newBuilder(readiness).build(),
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(readiness).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         assertThat(jdbc.queryForObject("select count(*) from daily_bar where symbol = 'OTSPY' and source = 'fmp'",
                 Long.class)).isPositive();
