@@ -69,6 +69,8 @@ class RealProvidersIT {
                 "--riskstream.market-data.fmp.api-key=system-test-key",
                 "--riskstream.market-data.fmp.base-url=" + base,
                 "--riskstream.market-data.yahoo.base-url=" + base,
+                // the onboarding of the eight ETFs alone spends 56 of fundamentals-service's default 50 a day
+                "--riskstream.market-data.fmp.per-day=5000",
                 "--riskstream.market-data.fmp.initial-backoff=20ms",
                 "--riskstream.market-data.yahoo.initial-backoff=20ms"));
     }
