@@ -73,7 +73,8 @@ class ProfileFreshnessIT {
     void aDailyCloseFirstCreatesTheProfilesThatAreMissing() {
         // announced to this service, but its profile could not be created then
         jdbc.update("insert into profile_symbol (symbol, last_error) values ('PFMISS', 'provider down')");
-        LocalDate date = LocalDate.of(2026, 11, 20);
+        // a date no other test closes: every profile-service context of this JVM reads the daily-close topic
+        LocalDate date = LocalDate.of(2025, 3, 12);
         KafkaTestClient.send(Topics.DAILY_CLOSE, date.toString(), codec.encode(EventEnvelope.of(UUID.randomUUID(),
                 UUID.randomUUID(), Instant.now(), new DailyClose(date))));
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
