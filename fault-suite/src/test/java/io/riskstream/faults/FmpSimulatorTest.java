@@ -114,7 +114,7 @@ class FmpSimulatorTest {
 
         assertThat(simulator.requests(Endpoint.HISTORY)).isEqualTo(3 * 3); // three chunks each
         assertThat(simulator.requests(Endpoint.ADJUSTED_HISTORY)).isEqualTo(3 * 3);
-        assertThat(simulator.requests(Endpoint.QUOTE)).isEqualTo(2); // the batch, and the profiles' valuation
+        assertThat(simulator.requests(Endpoint.QUOTE)).isEqualTo(1); // the batch; a full profile needs no quote
         assertThat(simulator.faultsInjected()).isZero();
     }
 
