@@ -1,10 +1,12 @@
 package io.riskstream.price.providers;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.riskstream.common.event.Topics;
 import io.riskstream.common.marketdata.JdbcProviderQuota;
 import io.riskstream.common.marketdata.ProviderQuota;
 import io.riskstream.common.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.FmpStubAnswers;
+import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
 import io.riskstream.testsupport.TestInfra;
@@ -27,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -41,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * FMP refuses the key and the chain is {@code fmp,yahoo}: Yahoo's chart API (a stub answering in its recorded format)
@@ -101,6 +105,10 @@ class YahooFallbackIT {
 
     @Test
     void yahoosBarsAreStoredLabelledYahooWhenFmpRefuses() throws Exception {
+        // the daily closes other test classes of this JVM sent are behind us first (a close after the onboarding
+        // would fill the symbol's history back to its date)
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag("price-service-yahoo-it",
+                Topics.DAILY_CLOSE) == 0);
         HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/api/universe"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"YHFB\",\"tier\":\"WATCHLIST\"}")).build());
