@@ -38,6 +38,15 @@ public final class ProviderStubServer implements AutoCloseable {
         public static Answer slow(Duration delay, String body) {
             return new Answer(200, body, delay);
         }
+
+        /** A recorded answer from {@code src/test/resources/marketdata/} (see the README there), with its status. */
+        public static Answer fixture(int status, String path) {
+            return new Answer(status, ProviderFixtures.read(path), Duration.ZERO);
+        }
+
+        public static Answer fixture(String path) {
+            return fixture(200, path);
+        }
     }
 
     private final HttpServer server;
@@ -46,8 +55,13 @@ public final class ProviderStubServer implements AutoCloseable {
     private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
 
     public ProviderStubServer() {
+        this(0);
+    }
+
+    /** On {@code port} (0: any free one), e.g. to come up where a service expects a provider that was down. */
+    public ProviderStubServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the provider stub: " + e.getMessage(), e);
         }
@@ -56,9 +70,9 @@ public final class ProviderStubServer implements AutoCloseable {
         server.start();
     }
 
-    /** Base URL, e.g. http://127.0.0.1:PORT/api/v3/. */
+    /** Base URL, e.g. http://127.0.0.1:PORT/ (the clients add stable/, api/v3/ or v8/finance/chart/). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3/");
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /**
@@ -73,7 +87,18 @@ public final class ProviderStubServer implements AutoCloseable {
         registry.add("riskstream.market-data.fmp.max-backoff", () -> "100ms");
     }
 
-    /** Answers for requests whose path (after /api/v3/) starts with {@code prefix}, in order, before the default. */
+    /** Makes this stub play Yahoo's chart API as well (chain {@code fmp,yahoo} with {@link #registerAsFmp}). */
+    public void registerAsYahoo(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("riskstream.market-data.yahoo.base-url", () -> baseUrl().toString());
+        registry.add("riskstream.market-data.yahoo.initial-backoff", () -> "20ms");
+        registry.add("riskstream.market-data.yahoo.max-backoff", () -> "100ms");
+    }
+
+    /**
+     * Answers for requests whose path and query (after {@code /stable/} or {@code /api/v3/}, e.g.
+     * {@code profile?symbol=AAPL&}, {@code quote/AAPL}, {@code v8/finance/chart/AAPL}) start with {@code prefix},
+     * in order, before the default.
+     */
     public ProviderStubServer script(String prefix, Answer... answers) {
         scripted.computeIfAbsent(prefix, k -> new ArrayDeque<>()).addAll(List.of(answers));
         return this;
@@ -92,26 +117,29 @@ public final class ProviderStubServer implements AutoCloseable {
         return requests().stream().filter(u -> relative(u).startsWith(prefix)).count();
     }
 
-    private static String relative(URI uri) {
+    /** The path after the API prefix, with the decoded query: {@code historical-price-eod/full?symbol=AAPL&from=...}. */
+    static String relative(URI uri) {
         String path = uri.getPath();
-        return path.startsWith("/api/v3/") ? path.substring("/api/v3/".length()) : path;
+        for (String prefix : List.of("/stable/", "/api/v3/", "/api/v4/", "/")) {
+            if (path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+                break;
+            }
+        }
+        return uri.getQuery() == null ? path : path + "?" + uri.getQuery();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         requests.add(uri);
         String path = relative(uri);
-        Answer answer = null;
-        for (var entry : scripted.entrySet()) {
-            if (path.startsWith(entry.getKey())) {
-                answer = entry.getValue().pollFirst();
-                if (answer != null) {
-                    break;
-                }
-            }
-        }
+        // the longest matching prefix wins, so "quote?symbol=AAPL" can be scripted beside "quote?symbol="
+        Answer answer = scripted.entrySet().stream().filter(e -> path.startsWith(e.getKey()) && !e.getValue().isEmpty())
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(e -> e.getValue().pollFirst()).orElse(null);
         if (answer == null) {
-            answer = defaults.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst()
+            answer = defaults.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
                     .map(e -> e.getValue().apply(uri)).orElse(new Answer(404, "{}", Duration.ZERO));
         }
         try {

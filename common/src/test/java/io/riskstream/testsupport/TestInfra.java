@@ -160,6 +160,8 @@ public final class TestInfra {
         registry.add("spring.datasource.url", () -> jdbcUrl(name));
         registry.add("spring.datasource.username", TestInfra::user);
         registry.add("spring.datasource.password", TestInfra::password);
+        // the tests run in the development environment, where the simulated market is allowed
+        registry.add("riskstream.environment", () -> "development");
     }
 
     /** The consumer group (and database) {@link #register} gives a test class of a service. */

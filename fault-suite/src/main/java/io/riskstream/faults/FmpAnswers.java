@@ -4,6 +4,7 @@ import io.riskstream.common.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.EarningsDate;
 import io.riskstream.common.marketdata.FinancialStatement;
+import io.riskstream.common.marketdata.ProfilePart;
 import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.Quote;
 import io.riskstream.common.marketdata.SimulatedMarket;
@@ -21,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulated market's answers in FMP's v3 JSON shapes, as maps and lists ready to serialize. What FMP gives for
- * an unknown symbol or "no data" ({@code {}} for the daily history, {@code []} elsewhere) is what
- * {@link SimulatedMarket}'s empty results become.
+ * The simulated market's answers in the JSON shapes of FMP's current {@code /stable/} API (field names as in FMP's
+ * recorded answers: see common's {@code src/test/resources/marketdata/}), as maps and lists ready to serialize. An
+ * unknown symbol, or "no data", is {@code []} like FMP's. Statement items keep the simulated market's own names
+ * (Alpha Vantage's), which the services map into the same typed columns as FMP's.
  */
 final class FmpAnswers {
 
@@ -39,51 +41,70 @@ final class FmpAnswers {
         this.asOf = asOf;
     }
 
-    /** {@code historical-price-full/SYM?from&to}: {symbol, historical: newest first}. */
+    /** {@code historical-price-eod/full?symbol&from&to}: newest first, raw prices. */
     Object history(String symbol, Map<String, String> query) {
-        LocalDate to = date(query, "to", asOf);
-        LocalDate from = date(query, "from", to.minusYears(DEFAULT_HISTORY_YEARS));
-        List<DailyBar> bars = market.dailyBars(symbol, from, to);
-        if (bars.isEmpty()) {
-            return Map.of();
-        }
-        List<Map<String, Object>> historical = new ArrayList<>(bars.size());
-        for (DailyBar bar : bars.reversed()) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DailyBar bar : bars(symbol, query).reversed()) {
             Map<String, Object> b = new LinkedHashMap<>();
+            b.put("symbol", symbol);
             b.put("date", bar.date().toString());
             b.put("open", bar.open());
             b.put("high", bar.high());
             b.put("low", bar.low());
             b.put("close", bar.close());
-            b.put("adjClose", bar.adjClose());
             b.put("volume", bar.volume());
-            historical.add(b);
+            out.add(b);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("symbol", symbol);
-        root.put("historical", historical);
-        return root;
+        return out;
     }
 
-    /** {@code quote/A,B,C}: one object per known symbol. */
+    /** {@code historical-price-eod/dividend-adjusted?symbol&from&to}: newest first, adjusted prices. */
+    Object adjustedHistory(String symbol, Map<String, String> query) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DailyBar bar : bars(symbol, query).reversed()) {
+            double f = bar.close() == null || bar.close() == 0 ? 1.0 : bar.adjClose() / bar.close();
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("symbol", symbol);
+            b.put("date", bar.date().toString());
+            b.put("adjOpen", bar.open() == null ? null : bar.open() * f);
+            b.put("adjHigh", bar.high() == null ? null : bar.high() * f);
+            b.put("adjLow", bar.low() == null ? null : bar.low() * f);
+            b.put("adjClose", bar.adjClose());
+            b.put("volume", bar.volume());
+            out.add(b);
+        }
+        return out;
+    }
+
+    private List<DailyBar> bars(String symbol, Map<String, String> query) {
+        LocalDate to = date(query, "to", asOf);
+        LocalDate from = date(query, "from", to.minusYears(DEFAULT_HISTORY_YEARS));
+        return market.dailyBars(symbol, from, to);
+    }
+
+    /** {@code batch-quote?symbols=A,B,C} (and {@code quote?symbol=A}): one object per known symbol. */
     Object quotes(List<String> symbols) {
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, CompanyProfile> profiles = market.profiles(symbols, java.util.Set.of(ProfilePart.VALUATION));
         for (Quote quote : market.quotes(symbols).values()) {
+            CompanyProfile.Valuation v = profiles.get(quote.symbol()) == null ? null
+                    : profiles.get(quote.symbol()).valuation();
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("symbol", quote.symbol());
             q.put("price", quote.price());
             if (quote.previousClose() != null) {
                 double change = quote.price() - quote.previousClose();
-                q.put("changesPercentage", round(100 * change / quote.previousClose(), 4));
+                q.put("changePercentage", round(100 * change / quote.previousClose(), 4));
                 q.put("change", round(change, 4));
             }
+            q.put("volume", quote.volume());
             q.put("dayLow", quote.low());
             q.put("dayHigh", quote.high());
+            q.put("yearHigh", v == null ? null : v.week52High());
+            q.put("yearLow", v == null ? null : v.week52Low());
             q.put("marketCap", quote.marketCap());
-            q.put("volume", quote.volume());
             q.put("open", quote.open());
             q.put("previousClose", quote.previousClose());
-            q.put("pe", quote.peRatio());
             // the session's close in New York, which the client turns back into the quote's date
             q.put("timestamp", quote.date().atTime(LocalTime.of(16, 0)).atZone(NEW_YORK).toEpochSecond());
             out.add(q);
@@ -91,36 +112,121 @@ final class FmpAnswers {
         return out;
     }
 
-    /** {@code profile/A,B,C}: one object per known symbol. */
-    Object profiles(List<String> symbols) {
+    /** {@code profile?symbol=A}: one object for a known symbol. */
+    Object profile(String symbol) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (CompanyProfile profile : market.profiles(symbols).values()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("symbol", profile.symbol());
-            p.put("beta", profile.beta());
-            p.put("mktCap", profile.marketCap());
-            p.put("range", profile.week52Low() == null || profile.week52High() == null ? ""
-                    : profile.week52Low() + "-" + profile.week52High());
-            p.put("companyName", profile.name());
-            p.put("currency", profile.currency());
-            p.put("exchangeShortName", profile.exchange());
-            p.put("industry", profile.industry());
-            p.put("website", profile.website());
-            p.put("description", profile.description());
-            p.put("ceo", profile.ceo());
-            p.put("sector", profile.sector());
-            p.put("country", profile.country());
-            // FMP sends the head count as a string
-            p.put("fullTimeEmployees", profile.employees() == null ? null : profile.employees().toString());
-            p.put("isEtf", profile.etf());
-            p.put("isFund", profile.fund());
-            p.put("isActivelyTrading", true);
-            out.add(p);
+        CompanyProfile profile = market.profiles(List.of(symbol)).get(symbol);
+        if (profile == null) {
+            return out;
+        }
+        CompanyProfile.Identity id = profile.identity();
+        CompanyProfile.Valuation v = profile.valuation();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("symbol", symbol);
+        p.put("price", v.price());
+        p.put("marketCap", v.marketCap());
+        p.put("beta", id.beta());
+        p.put("lastDividend", id.lastDividend());
+        p.put("range", v.week52Low() == null || v.week52High() == null ? "" : v.week52Low() + "-" + v.week52High());
+        p.put("companyName", id.name());
+        p.put("currency", id.currency());
+        p.put("exchange", id.exchange());
+        p.put("industry", id.industry());
+        p.put("website", id.website());
+        p.put("description", id.description());
+        p.put("ceo", id.ceo() == null ? "" : id.ceo()); // FMP sends "" for a missing CEO
+        p.put("sector", id.sector());
+        p.put("country", id.country());
+        // FMP sends the head count as a string
+        p.put("fullTimeEmployees", id.employees() == null ? null : id.employees().toString());
+        p.put("isEtf", id.etf());
+        p.put("isActivelyTrading", true);
+        p.put("isFund", id.fund());
+        out.add(p);
+        return out;
+    }
+
+    /** {@code ratios-ttm?symbol=A}: the trailing figures FMP's ratios answer carries. */
+    Object ratios(String symbol) {
+        CompanyProfile profile = market.profiles(List.of(symbol), java.util.Set.of(ProfilePart.TRAILING)).get(symbol);
+        if (profile == null || profile.trailing() == null) {
+            return List.of();
+        }
+        CompanyProfile.Trailing t = profile.trailing();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("symbol", symbol);
+        r.put("grossProfitMarginTTM", t.grossMargin());
+        r.put("operatingProfitMarginTTM", t.operatingMargin());
+        r.put("netProfitMarginTTM", t.profitMargin());
+        r.put("priceToEarningsRatioTTM", t.peRatio());
+        r.put("dividendYieldTTM", t.dividendYield());
+        r.put("netIncomePerShareTTM", t.epsTtm());
+        return List.of(r);
+    }
+
+    /** {@code price-target-consensus?symbol=A}. */
+    Object priceTargets(String symbol) {
+        CompanyProfile.Analysts a = analysts(symbol);
+        if (a == null) {
+            return List.of();
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("symbol", symbol);
+        t.put("targetHigh", a.targetHigh());
+        t.put("targetLow", a.targetLow());
+        t.put("targetConsensus", a.targetMean());
+        t.put("targetMedian", a.targetMedian());
+        return List.of(t);
+    }
+
+    /** {@code grades-consensus?symbol=A}: the simulated market has a consensus word but no rating counts. */
+    Object grades(String symbol) {
+        CompanyProfile.Analysts a = analysts(symbol);
+        if (a == null || a.recommendation() == null) {
+            return List.of();
+        }
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("symbol", symbol);
+        for (String count : List.of("strongBuy", "buy", "hold", "sell", "strongSell")) {
+            g.put(count, 0);
+        }
+        // FMP's words ("Strong Buy"); the client reads them back as "strong_buy"
+        g.put("consensus", Arrays.stream(a.recommendation().split("_"))
+                .map(w -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .reduce((x, y) -> x + " " + y).orElse(a.recommendation()));
+        return List.of(g);
+    }
+
+    /** {@code analyst-estimates?symbol=A&period=annual}: newest fiscal year first, as FMP lists them. */
+    Object estimates(String symbol) {
+        CompanyProfile profile = market.profiles(List.of(symbol), java.util.Set.of(ProfilePart.ANALYSTS)).get(symbol);
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (profile == null) {
+            return out;
+        }
+        for (CompanyProfile.AnnualEstimate e : profile.estimates().reversed()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("symbol", symbol);
+            row.put("date", e.periodEnd().toString());
+            row.put("revenueLow", e.revenueLow());
+            row.put("revenueHigh", e.revenueHigh());
+            row.put("revenueAvg", e.revenueAvg());
+            row.put("epsAvg", e.epsAvg());
+            row.put("epsHigh", e.epsHigh());
+            row.put("epsLow", e.epsLow());
+            row.put("numAnalystsRevenue", e.revenueAnalysts());
+            row.put("numAnalystsEps", e.epsAnalysts());
+            out.add(row);
         }
         return out;
     }
 
-    /** {@code income-statement/SYM?period=quarter|annual&limit=N} and the balance-sheet and cash-flow siblings. */
+    private CompanyProfile.Analysts analysts(String symbol) {
+        CompanyProfile profile = market.profiles(List.of(symbol), java.util.Set.of(ProfilePart.ANALYSTS)).get(symbol);
+        return profile == null ? null : profile.analysts();
+    }
+
+    /** {@code income-statement?symbol&period=quarter|annual&limit=N} and the balance-sheet and cash-flow siblings. */
     Object statements(String symbol, StatementKind kind, Map<String, String> query) {
         Frequency frequency = "quarter".equalsIgnoreCase(query.getOrDefault("period", "annual"))
                 ? Frequency.QUARTERLY : Frequency.ANNUAL;
@@ -128,11 +234,11 @@ final class FmpAnswers {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FinancialStatement statement : market.statements(symbol, kind, frequency, limit)) {
             Map<String, Object> s = new LinkedHashMap<>();
-            // only numbers (and nulls) become line items at the client, so the descriptive fields stay strings
+            // descriptive fields as FMP sends them (fiscalYear a string), then the line items
             s.put("date", statement.periodEnd().toString());
             s.put("symbol", symbol);
             s.put("reportedCurrency", statement.currency());
-            s.put("calendarYear", Integer.toString(statement.periodEnd().getYear()));
+            s.put("fiscalYear", Integer.toString(statement.periodEnd().getYear()));
             s.put("period", frequency == Frequency.ANNUAL ? "FY"
                     : "Q" + ((statement.periodEnd().getMonthValue() + 2) / 3));
             s.putAll(statement.values());
@@ -142,8 +248,8 @@ final class FmpAnswers {
     }
 
     /**
-     * {@code historical/earning_calendar/SYM}: newest first; a reported date carries its quarter's EPS (net income
-     * over shares), a scheduled one {@code "eps": null} — the client reads that as "not confirmed".
+     * {@code earnings?symbol=A}: newest first; a reported date carries its quarter's EPS (net income over shares) and
+     * revenue as actuals, a scheduled one nulls — the client reads that as "not confirmed".
      */
     Object earnings(String symbol) {
         List<EarningsDate> dates = market.earnings(symbol);
@@ -157,26 +263,23 @@ final class FmpAnswers {
         int quarter = 0;
         for (EarningsDate date : dates.reversed()) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("date", date.date().toString());
             e.put("symbol", symbol);
+            e.put("date", date.date().toString());
             BigDecimal eps = null;
             BigDecimal revenue = null;
-            String fiscalDateEnding = null;
             if (date.confirmed()) {
                 if (quarter < income.size() && quarter < balance.size()) {
                     revenue = income.get(quarter).values().get("totalRevenue");
                     eps = eps(income.get(quarter), balance.get(quarter));
-                    fiscalDateEnding = income.get(quarter).periodEnd().toString();
                 }
                 quarter++;
                 eps = eps == null ? BigDecimal.ZERO : eps; // still reported, whatever the figure
             }
-            e.put("eps", eps);
+            e.put("epsActual", eps);
             e.put("epsEstimated", null);
-            e.put("time", "amc");
-            e.put("revenue", revenue);
+            e.put("revenueActual", revenue);
             e.put("revenueEstimated", null);
-            e.put("fiscalDateEnding", fiscalDateEnding);
+            e.put("lastUpdated", asOf.toString());
             out.add(e);
         }
         return out;

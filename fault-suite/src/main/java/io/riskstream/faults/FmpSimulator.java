@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A local HTTP server that speaks Financial Modeling Prep's v3 JSON API, as {@code FmpMarketData} calls it, with the
+ * A local HTTP server that speaks Financial Modeling Prep's current {@code /stable/} JSON API, as {@code FmpMarketData}
+ * calls it, with the
  * data of {@link SimulatedMarket} as of a fixed date: a service configured with provider {@code fmp} pointed here
  * sees what one configured with {@code simulated} sees. It carries a {@link ProviderFaultPlan} (429, 5xx, answers
  * slower than the client waits, empty 200s for a seeded share of the requests) that can be switched on and off while
@@ -46,36 +48,43 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FmpSimulator implements AutoCloseable {
 
-    public static final String API_PREFIX = "/api/v3/";
+    public static final String API_PREFIX = "/stable/";
     public static final String CONTROL_PREFIX = "/_simulator/";
     private static final int THREADS = 8;
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    /** The provider endpoints served, by path after {@value #API_PREFIX}. */
+    /** The provider endpoints served, by path after {@value #API_PREFIX}; the symbol travels in the query. */
     public enum Endpoint {
-        HISTORY("historical-price-full/"),
-        QUOTE("quote/"),
-        PROFILE("profile/"),
-        INCOME_STATEMENT("income-statement/"),
-        BALANCE_SHEET("balance-sheet-statement/"),
-        CASH_FLOW("cash-flow-statement/"),
-        EARNINGS("historical/earning_calendar/"),
+        HISTORY("historical-price-eod/full"),
+        ADJUSTED_HISTORY("historical-price-eod/dividend-adjusted"),
+        QUOTE("batch-quote"),
+        SINGLE_QUOTE("quote"),
+        PROFILE("profile"),
+        RATIOS("ratios-ttm"),
+        PRICE_TARGETS("price-target-consensus"),
+        GRADES("grades-consensus"),
+        ESTIMATES("analyst-estimates"),
+        INCOME_STATEMENT("income-statement"),
+        BALANCE_SHEET("balance-sheet-statement"),
+        CASH_FLOW("cash-flow-statement"),
+        EARNINGS("earnings"),
+        SPLITS("splits"),
         /** Any other path under the API prefix: answered 404. */
         OTHER("");
 
-        private final String prefix;
+        private final String path;
 
-        Endpoint(String prefix) {
-            this.prefix = prefix;
+        Endpoint(String path) {
+            this.path = path;
         }
 
-        public String prefix() {
-            return prefix;
+        public String path() {
+            return path;
         }
 
         static Endpoint of(String path) {
             for (Endpoint e : values()) {
-                if (e != OTHER && path.startsWith(e.prefix) && path.length() > e.prefix.length()) {
+                if (e != OTHER && path.equals(e.path)) {
                     return e;
                 }
             }
@@ -140,9 +149,9 @@ public final class FmpSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** What {@code riskstream.market-data.fmp.base-url} should be, e.g. {@code http://127.0.0.1:PORT/api/v3/}. */
+    /** What {@code riskstream.market-data.fmp.base-url} should be, e.g. {@code http://127.0.0.1:PORT/}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port() + API_PREFIX);
+        return URI.create("http://127.0.0.1:" + port() + "/");
     }
 
     public ProviderFaultPlan plan() {
@@ -204,8 +213,8 @@ public final class FmpSimulator implements AutoCloseable {
                 send(exchange, 404, error("no such endpoint: " + path));
                 return;
             }
-            String argument = path.substring(endpoint.prefix().length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String argument = query.getOrDefault(endpoint == Endpoint.QUOTE ? "symbols" : "symbol", "");
             Fault fault = nextFault();
             if (fault != null) {
                 faults.get(fault).incrementAndGet();
@@ -224,7 +233,7 @@ public final class FmpSimulator implements AutoCloseable {
                         return;
                     }
                     case EMPTY -> {
-                        send(exchange, 200, endpoint == Endpoint.HISTORY ? "{}" : "[]");
+                        send(exchange, 200, "[]");
                         return;
                     }
                     case TIMEOUT -> {
@@ -258,8 +267,14 @@ public final class FmpSimulator implements AutoCloseable {
     private Object answer(Endpoint endpoint, String argument, Map<String, String> query) {
         return switch (endpoint) {
             case HISTORY -> answers.history(argument, query);
-            case QUOTE -> answers.quotes(FmpAnswers.symbols(argument));
-            case PROFILE -> answers.profiles(FmpAnswers.symbols(argument));
+            case ADJUSTED_HISTORY -> answers.adjustedHistory(argument, query);
+            case QUOTE, SINGLE_QUOTE -> answers.quotes(FmpAnswers.symbols(argument));
+            case PROFILE -> answers.profile(argument);
+            case RATIOS -> answers.ratios(argument);
+            case PRICE_TARGETS -> answers.priceTargets(argument);
+            case GRADES -> answers.grades(argument);
+            case ESTIMATES -> answers.estimates(argument);
+            case SPLITS -> List.of();
             case INCOME_STATEMENT -> answers.statements(argument, StatementKind.INCOME, query);
             case BALANCE_SHEET -> answers.statements(argument, StatementKind.BALANCE_SHEET, query);
             case CASH_FLOW -> answers.statements(argument, StatementKind.CASH_FLOW, query);

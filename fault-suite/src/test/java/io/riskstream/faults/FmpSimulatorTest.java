@@ -1,6 +1,10 @@
 package io.riskstream.faults;
 
 import io.riskstream.common.marketdata.CompanyProfile;
+import io.riskstream.common.marketdata.DailyBar;
+import io.riskstream.common.marketdata.EarningsDate;
+import io.riskstream.common.marketdata.FinancialStatement;
+import io.riskstream.common.marketdata.Quote;
 import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.ProviderException;
 import io.riskstream.common.marketdata.SimulatedMarket;
@@ -29,6 +33,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FmpSimulatorTest {
 
@@ -60,31 +65,63 @@ class FmpSimulatorTest {
         FmpSimulator simulator = simulator(ProviderFaultPlan.none());
         FmpMarketData fmp = client(simulator, Duration.ofSeconds(5));
         for (String symbol : SYMBOLS) {
-            // eleven years: the client asks in five-year chunks
+            // eleven years: the client asks in five-year chunks, raw and dividend-adjusted
             LocalDate from = LocalDate.of(2014, 1, 2);
-            assertThat(fmp.dailyBars(symbol, from, AS_OF)).as(symbol).isNotEmpty()
+            List<DailyBar> bars = fmp.dailyBars(symbol, from, AS_OF);
+            assertThat(bars).as(symbol).isNotEmpty().allSatisfy(b -> assertThat(b.source()).isEqualTo("fmp"));
+            assertThat(bars.stream().map(b -> b.withSource("simulated")).toList())
                     .isEqualTo(market.dailyBars(symbol, from, AS_OF));
             for (StatementKind kind : StatementKind.values()) {
-                assertThat(fmp.statements(symbol, kind, Frequency.QUARTERLY, 12)).as(symbol + " " + kind)
-                        .isEqualTo(market.statements(symbol, kind, Frequency.QUARTERLY, 12));
+                assertThat(items(fmp.statements(symbol, kind, Frequency.QUARTERLY, 12))).as(symbol + " " + kind)
+                        .isEqualTo(items(market.statements(symbol, kind, Frequency.QUARTERLY, 12)));
             }
-            assertThat(fmp.statements(symbol, StatementKind.INCOME, Frequency.ANNUAL, 5))
-                    .isEqualTo(market.statements(symbol, StatementKind.INCOME, Frequency.ANNUAL, 5));
-            assertThat(fmp.earnings(symbol)).as(symbol).isEqualTo(market.earnings(symbol));
+            assertThat(items(fmp.statements(symbol, StatementKind.INCOME, Frequency.ANNUAL, 5)))
+                    .isEqualTo(items(market.statements(symbol, StatementKind.INCOME, Frequency.ANNUAL, 5)));
+            assertThat(fmp.earnings(symbol)).as(symbol).extracting(EarningsDate::date, EarningsDate::confirmed)
+                    .isEqualTo(market.earnings(symbol).stream().map(e -> tuple(e.date(), e.confirmed())).toList());
         }
         assertThat(fmp.statements("B0001", StatementKind.INCOME, Frequency.QUARTERLY, 12)).hasSize(12);
         assertThat(fmp.earnings("B0001")).isNotEmpty().anyMatch(e -> !e.confirmed());
 
         List<String> batch = List.of("SPY", "AAPL", "B0001", "ZZZQ");
-        assertThat(fmp.quotes(batch)).isEqualTo(market.quotes(batch)).containsOnlyKeys(SYMBOLS);
+        Map<String, Quote> quotes = fmp.quotes(batch);
+        assertThat(quotes).containsOnlyKeys(SYMBOLS);
+        market.quotes(batch).forEach((symbol, expected) -> {
+            Quote q = quotes.get(symbol);
+            assertThat(q.date()).isEqualTo(expected.date());
+            assertThat(q.price()).isEqualTo(expected.price());
+            assertThat(q.previousClose()).isEqualTo(expected.previousClose());
+            assertThat(q.marketCap()).isEqualTo(expected.marketCap());
+            assertThat(q.source()).isEqualTo("fmp");
+        });
         Map<String, CompanyProfile> profiles = fmp.profiles(batch);
         assertThat(profiles).containsOnlyKeys(SYMBOLS);
-        market.profiles(batch).forEach((symbol, expected) ->
-                assertThat(profiles.get(symbol)).as(symbol).isEqualTo(asTheClientMapsIt(expected)));
+        market.profiles(batch).forEach((symbol, expected) -> {
+            CompanyProfile p = profiles.get(symbol);
+            assertThat(p.identity().name()).isEqualTo(expected.identity().name());
+            assertThat(p.identity().sector()).isEqualTo(expected.identity().sector());
+            assertThat(p.identity().etf()).isEqualTo(expected.identity().etf());
+            assertThat(p.valuation().beta()).isEqualTo(expected.valuation().beta());
+            assertThat(p.valuation().marketCap()).isEqualTo(expected.valuation().marketCap());
+            assertThat(p.valuation().week52High()).isEqualTo(expected.valuation().week52High());
+            if (expected.trailing() != null) {
+                assertThat(p.trailing().epsTtm()).isEqualTo(expected.trailing().epsTtm());
+                assertThat(p.analysts().targetMean()).isEqualTo(expected.analysts().targetMean());
+                assertThat(p.analysts().recommendation()).isEqualTo(expected.analysts().recommendation());
+                assertThat(p.estimates()).isEqualTo(expected.estimates());
+            }
+        });
 
         assertThat(simulator.requests(Endpoint.HISTORY)).isEqualTo(3 * 3); // three chunks each
-        assertThat(simulator.requests(Endpoint.QUOTE)).isEqualTo(1);
+        assertThat(simulator.requests(Endpoint.ADJUSTED_HISTORY)).isEqualTo(3 * 3);
+        assertThat(simulator.requests(Endpoint.QUOTE)).isEqualTo(1); // the batch; a full profile needs no quote
         assertThat(simulator.faultsInjected()).isZero();
+    }
+
+    /** What a statement says, whoever answered it. */
+    private static List<Object> items(List<FinancialStatement> statements) {
+        return statements.stream().map(s -> List.of(s.kind(), s.frequency(), s.periodEnd(), s.currency(), s.values()))
+                .map(Object.class::cast).toList();
     }
 
     @Test
@@ -115,7 +152,7 @@ class FmpSimulatorTest {
 
         simulator.disableFaults();
         assertThat(fmp.dailyBars("AAPL", LocalDate.of(2024, 12, 2), AS_OF)).hasSize(21);
-        assertThat(simulator.totalRequests()).isEqualTo(4);
+        assertThat(simulator.totalRequests()).isEqualTo(5); // the last history: raw and dividend-adjusted
         assertThat(simulator.faultsInjected()).isEqualTo(2);
     }
 
@@ -136,7 +173,8 @@ class FmpSimulatorTest {
         FmpSimulator limited = simulator(ProviderFaultPlan.only(Fault.RATE_LIMITED, 1.0));
         limited.enableFaults();
         HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                limited.baseUrl().resolve("quote/SPY?apikey=x")).build(), HttpResponse.BodyHandlers.ofString());
+                limited.baseUrl().resolve("stable/batch-quote?symbols=SPY&apikey=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(raw.statusCode()).isEqualTo(429);
         assertThat(raw.headers().firstValue("Retry-After")).hasValue("1");
         assertThatThrownBy(() -> client(limited, Duration.ofSeconds(5)).profiles(List.of("SPY")))
@@ -213,11 +251,4 @@ class FmpSimulatorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** The fields FmpMarketData reads from an FMP profile; the others it leaves null. */
-    private static CompanyProfile asTheClientMapsIt(CompanyProfile p) {
-        return new CompanyProfile(p.symbol(), p.name(), p.sector(), p.industry(), p.exchange(), p.country(),
-                p.currency(), p.etf(), p.fund(), p.beta(), p.marketCap(), null, null, null, p.week52High(),
-                p.week52Low(), null, null, null, null, null, null, null, null, null, null, p.employees(), p.website(),
-                p.ceo(), p.description());
-    }
 }

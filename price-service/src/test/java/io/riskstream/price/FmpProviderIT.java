@@ -11,6 +11,7 @@ import io.riskstream.common.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.MutableClock;
 import io.riskstream.testsupport.ProviderStubServer;
+import io.riskstream.testsupport.FmpStubAnswers;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
 import io.riskstream.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
@@ -87,31 +88,23 @@ class FmpProviderIT {
 
     /** The stub answers history requests with the simulated market's bars, in FMP's format. */
     static Answer history(URI uri) {
-        String symbol = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
-        Map<String, String> q = java.util.Arrays.stream(uri.getQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> p.length > 1 ? p[1] : ""));
-        List<DailyBar> bars = MARKET.dailyBars(symbol, LocalDate.parse(q.get("from")), LocalDate.parse(q.get("to")));
-        String rows = bars.reversed().stream().map(b -> """
-                {"date":"%s","open":%s,"high":%s,"low":%s,"close":%s,"adjClose":%s,"volume":%d}"""
-                .formatted(b.date(), b.open(), b.high(), b.low(), b.close(), b.adjClose(), b.volume()))
-                .collect(Collectors.joining(","));
-        return Answer.ok("{\"symbol\":\"" + symbol + "\",\"historical\":[" + rows + "]}");
+        return FmpStubAnswers.history(uri, MARKET::dailyBars);
     }
 
     @Test
     @Order(2)
     void rateLimitingIsRetriedUntilEverySymbolIsStoredAndEmptyAnswersLeaveHistoryUntouched() throws Exception {
         for (String symbol : SYMBOLS) {
-            STUB.script("historical-price-full/" + symbol, Answer.status(429), Answer.status(429));
+            STUB.script("historical-price-eod/full?symbol=" + symbol + "&", Answer.status(429), Answer.status(429));
         }
-        STUB.byDefault("historical-price-full/", FmpProviderIT::history);
+        STUB.byDefault("historical-price-eod/", FmpProviderIT::history);
         for (String symbol : SYMBOLS) {
             send(Topics.SYMBOL_ADDED, symbol, new SymbolAdded(symbol, SymbolAdded.Tier.ACTIVE, "test"));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(distinct symbol) from daily_bar where symbol in ('FMPA', 'FMPB', 'FMPC')", Long.class) == 3);
         for (String symbol : SYMBOLS) { // 2 refusals + 1 answer each
-            assertThat(STUB.requestsTo("historical-price-full/" + symbol)).as(symbol).isEqualTo(3);
+            assertThat(STUB.requestsTo("historical-price-eod/full?symbol=" + symbol + "&")).as(symbol).isEqualTo(3);
         }
         String prometheus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
@@ -120,13 +113,13 @@ class FmpProviderIT {
         assertThat(prometheus).doesNotContain("stub-key");
 
         String storedBefore = checksum();
-        long quoteCallsBefore = STUB.requestsTo("quote/");
-        STUB.byDefault("historical-price-full/", uri -> Answer.ok(""));
-        STUB.byDefault("quote/", uri -> Answer.ok(""));
+        long quoteCallsBefore = STUB.requestsTo("batch-quote");
+        STUB.byDefault("historical-price-eod/", uri -> Answer.ok(""));
+        STUB.byDefault("batch-quote", uri -> Answer.ok(""));
         CLOCK.set(Instant.parse("2024-12-31T23:30:00Z"));
         send(Topics.DAILY_CLOSE, "2024-12-31", new DailyClose(LocalDate.of(2024, 12, 31)));
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.lag(GROUP, Topics.DAILY_CLOSE) == 0);
-        assertThat(STUB.requestsTo("quote/") - quoteCallsBefore).isEqualTo(1);
+        assertThat(STUB.requestsTo("batch-quote") - quoteCallsBefore).isEqualTo(1);
         assertThat(checksum()).isEqualTo(storedBefore);
         assertThat(jdbc.queryForObject("select count(*) from symbol_universe where symbol in ('FMPA', 'FMPB', 'FMPC') and status = 'ACTIVE'",
                 Long.class)).isEqualTo(3);
@@ -136,12 +129,12 @@ class FmpProviderIT {
     @Order(1) // before the test that ends with empty answers (they open the circuit breaker for a minute)
     void anEmptyHistoryForASymbolTheProviderQuotesIsRetriedInsteadOfMarkingItUnknown() {
         // a misbehaving provider: an empty 200 for the history of a symbol it quotes; an unknown symbol has neither
-        STUB.script("historical-price-full/FMPQ", Answer.ok("{}"), Answer.ok("{}"));
-        STUB.byDefault("historical-price-full/", FmpProviderIT::history);
-        STUB.byDefault("quote/", uri -> uri.getPath().endsWith("/FMPQ")
+        STUB.script("historical-price-eod/full?symbol=FMPQ&", Answer.ok("[]"), Answer.ok("[]"));
+        STUB.byDefault("historical-price-eod/", FmpProviderIT::history);
+        STUB.byDefault("batch-quote", uri -> uri.getQuery().startsWith("symbols=FMPQ&")
                 ? Answer.ok("[{\"symbol\":\"FMPQ\",\"price\":12.5,\"timestamp\":1735594200}]") : Answer.ok("[]"));
         send(Topics.SYMBOL_ADDED, "FMPQ", new SymbolAdded("FMPQ", SymbolAdded.Tier.ACTIVE, "test"));
-        STUB.script("historical-price-full/FMPZ", Answer.ok("{}"));
+        STUB.script("historical-price-eod/full?symbol=FMPZ&", Answer.ok("[]"));
         send(Topics.SYMBOL_ADDED, "FMPZ", new SymbolAdded("FMPZ", SymbolAdded.Tier.ACTIVE, "test"));
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from daily_bar where symbol = 'FMPQ'", Long.class) > 0);

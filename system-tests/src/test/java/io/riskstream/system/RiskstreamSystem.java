@@ -15,6 +15,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,17 +42,29 @@ final class RiskstreamSystem {
     private static RiskstreamSystem shared;
 
     private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+    private final List<String> settings;
 
-    private RiskstreamSystem() {
+    private RiskstreamSystem(List<String> settings) {
+        this.settings = List.copyOf(settings);
     }
 
+    /** The system on the simulated market (the development environment), shared by the system tests of one JVM. */
     static synchronized RiskstreamSystem shared() {
         if (shared == null) {
-            shared = new RiskstreamSystem();
-            SERVICES.keySet().forEach(shared::start);
-            TestInfra.beforeShutdown(shared::stopAll);
+            shared = started(List.of("--riskstream.environment=development"));
         }
         return shared;
+    }
+
+    /**
+     * A system with its own settings (e.g. real providers played by a stub server). It uses the same topics and
+     * databases as {@link #shared()}, so a test class using it runs in a JVM of its own (see the pom).
+     */
+    static synchronized RiskstreamSystem started(List<String> settings) {
+        RiskstreamSystem system = new RiskstreamSystem(settings);
+        SERVICES.keySet().forEach(system::start);
+        TestInfra.beforeShutdown(system::stopAll);
+        return system;
     }
 
     synchronized void start(String service) {
@@ -63,7 +76,7 @@ final class RiskstreamSystem {
             throw new IllegalStateException("configuration of " + service + " not found at " + config);
         }
         // command-line arguments, because they outrank the service's own configuration file
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SERVICES.get(service)).run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--spring.config.location=file:" + config,
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfra.bootstrapServers(),
@@ -77,7 +90,10 @@ final class RiskstreamSystem {
                 "--riskstream.lag-monitor.interval=1s",
                 "--riskstream.admin.token=" + ADMIN_TOKEN,
                 "--spring.main.banner-mode=off",
-                "--spring.main.register-shutdown-hook=false");
+                "--spring.main.register-shutdown-hook=false"));
+        args.addAll(settings);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SERVICES.get(service))
+                .run(args.toArray(String[]::new));
         running.put(service, context);
     }
 

@@ -33,6 +33,11 @@ public final class MarketClock {
                         closeTime));
     }
 
+    /** When {@code session}'s regular trading closed (the configured close time in New York). */
+    public java.time.Instant closeOf(LocalDate session) {
+        return session.atTime(closeTime).atZone(NEW_YORK).toInstant();
+    }
+
     public TradingCalendar calendar() {
         return calendar;
     }

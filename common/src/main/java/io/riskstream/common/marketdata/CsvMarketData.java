@@ -107,13 +107,13 @@ public final class CsvMarketData implements MarketDataProvider {
             DailyBar b = all.get(i);
             Double previous = i > 0 ? all.get(i - 1).adjClose() : null;
             out.put(symbol, new Quote(symbol, b.date(), b.open(), b.high(), b.low(), b.adjClose(), b.volume(),
-                    previous, null, null));
+                    previous, null, null, null, null, name()));
         }
         return out;
     }
 
     @Override
-    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols, java.util.Set<ProfilePart> parts) {
         return Map.of();
     }
 
@@ -177,7 +177,7 @@ public final class CsvMarketData implements MarketDataProvider {
             }
             double adj = row.adjClose(date);
             bars.add(new DailyBar(symbol, date, row.number(1, "open", date), row.number(2, "high", date),
-                    row.number(3, "low", date), row.number(4, "close", date), adj, row.volume(date)));
+                    row.number(3, "low", date), row.number(4, "close", date), adj, row.volume(date), "csv"));
             previous = date;
         }
         return Collections.unmodifiableList(bars);

@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Counts every provider call in {@code riskstream_provider_calls_total} (tags provider, kind, outcome), so the cost
+ * Counts every provider call in {@code riskstream_provider_calls_total} (tags provider, kind, outcome: ok, empty, error, refused), so the cost
  * of a daily close or an onboarding can be read off the metrics rather than guessed.
  */
 public final class MeteredMarketData implements MarketDataProvider {
@@ -47,8 +48,8 @@ public final class MeteredMarketData implements MarketDataProvider {
     }
 
     @Override
-    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
-        return count("profile", () -> delegate.profiles(symbols), Map::isEmpty);
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols, Set<ProfilePart> parts) {
+        return count("profile", () -> delegate.profiles(symbols, parts), Map::isEmpty);
     }
 
     @Override
@@ -61,10 +62,18 @@ public final class MeteredMarketData implements MarketDataProvider {
         return count("earnings", () -> delegate.earnings(symbol), List::isEmpty);
     }
 
+    @Override
+    public List<StockSplit> splits(String symbol) {
+        return count("splits", () -> delegate.splits(symbol), List::isEmpty);
+    }
+
     private <T> T count(String kind, Supplier<T> call, Predicate<T> empty) {
         T answer;
         try {
             answer = call.get();
+        } catch (ProviderException e) {
+            counter(kind, e.kind() == ProviderException.Kind.REFUSED ? "refused" : "error").increment();
+            throw e;
         } catch (RuntimeException | Error e) {
             counter(kind, "error").increment();
             throw e;

@@ -15,30 +15,43 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One provider behind resilience4j: a circuit breaker, a per-minute and a per-day rate limiter, and retries with
- * exponential back-off for transient failures only. Failures leave as {@link ProviderException}s whose kind tells
- * the chain and the caller what to do.
+ * One provider behind resilience4j: a circuit breaker, a per-minute rate limiter, retries with exponential back-off
+ * for transient failures only, and the key's daily quota ({@link ProviderQuota}, shared by the service's replicas).
+ * Failures leave as {@link ProviderException}s whose kind tells the chain and the caller what to do. Exposes
+ * {@code riskstream_provider_circuit_open{provider}} and {@code riskstream_provider_quota_remaining{provider}}
+ * beside resilience4j's own meters.
  */
 public final class ResilientMarketData implements MarketDataProvider {
 
     private final MarketDataProvider delegate;
     private final CircuitBreaker circuitBreaker;
     private final RateLimiter perMinute;
-    private final RateLimiter perDay;
     private final Retry retry;
+    private final ProviderQuota quota;
+    private final int perDay;
 
     public ResilientMarketData(MarketDataProvider delegate, ProviderLimits limits, MeterRegistry meters) {
+        this(delegate, limits, meters, ProviderQuota.inMemory(Clock.systemUTC()));
+    }
+
+    public ResilientMarketData(MarketDataProvider delegate, ProviderLimits limits, MeterRegistry meters,
+                               ProviderQuota quota) {
         this.delegate = delegate;
+        this.quota = quota;
+        this.perDay = limits.perDay();
         String name = delegate.name();
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
@@ -54,9 +67,6 @@ public final class ResilientMarketData implements MarketDataProvider {
         this.perMinute = limiters.rateLimiter(name + "-minute", RateLimiterConfig.custom()
                 .limitForPeriod(limits.perMinute()).limitRefreshPeriod(Duration.ofMinutes(1))
                 .timeoutDuration(Duration.ofMinutes(2)).build());
-        this.perDay = limiters.rateLimiter(name + "-day", RateLimiterConfig.custom()
-                .limitForPeriod(limits.perDay()).limitRefreshPeriod(Duration.ofDays(1))
-                .timeoutDuration(Duration.ZERO).build());
         this.retry = retries.retry(name, RetryConfig.custom()
                 .maxAttempts(limits.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(limits.initialBackoff(),
@@ -68,6 +78,27 @@ public final class ResilientMarketData implements MarketDataProvider {
             TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
             TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
             TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
+            Gauge.builder("riskstream.provider.circuit.open", circuitBreaker, ResilientMarketData::open)
+                    .description("1 while the provider's circuit breaker is open").tag("provider", name)
+                    .register(meters);
+            if (perDay < Integer.MAX_VALUE) {
+                Gauge.builder("riskstream.provider.quota.remaining", this, r -> r.remainingQuota())
+                        .description("Requests left today of the provider key's daily quota").tag("provider", name)
+                        .register(meters);
+            }
+        }
+    }
+
+    private static double open(CircuitBreaker breaker) {
+        CircuitBreaker.State state = breaker.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN ? 1 : 0;
+    }
+
+    private double remainingQuota() {
+        try {
+            return quota.remaining(name(), perDay);
+        } catch (RuntimeException e) {
+            return Double.NaN; // the database is away: unknown rather than a guess
         }
     }
 
@@ -75,6 +106,9 @@ public final class ResilientMarketData implements MarketDataProvider {
         return retry;
     }
 
+    public CircuitBreaker.State circuitState() {
+        return circuitBreaker.getState();
+    }
 
     @Override
     public String name() {
@@ -97,8 +131,8 @@ public final class ResilientMarketData implements MarketDataProvider {
     }
 
     @Override
-    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
-        return call(() -> delegate.profiles(symbols));
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols, Set<ProfilePart> parts) {
+        return call(() -> delegate.profiles(symbols, parts));
     }
 
     @Override
@@ -111,11 +145,19 @@ public final class ResilientMarketData implements MarketDataProvider {
         return call(() -> delegate.earnings(symbol));
     }
 
+    @Override
+    public List<StockSplit> splits(String symbol) {
+        return call(() -> delegate.splits(symbol));
+    }
+
     private <T> T call(Supplier<T> question) {
         Supplier<T> limited = () -> {
             // every attempt, retries included, spends a request of the quota
             RateLimiter.waitForPermission(perMinute);
-            RateLimiter.waitForPermission(perDay);
+            if (perDay < Integer.MAX_VALUE && !quota.tryAcquire(name(), perDay, 1)) {
+                throw new ProviderException(ProviderException.Kind.TRY_NEXT, name(), "daily request quota of "
+                        + perDay + " spent");
+            }
             return question.get();
         };
         try {
@@ -123,7 +165,7 @@ public final class ResilientMarketData implements MarketDataProvider {
         } catch (CallNotPermittedException e) {
             throw new ProviderException(ProviderException.Kind.TRY_NEXT, name(), "circuit open after repeated failures");
         } catch (RequestNotPermitted e) {
-            throw new ProviderException(ProviderException.Kind.TRY_NEXT, name(), "request quota spent ("
+            throw new ProviderException(ProviderException.Kind.TRY_NEXT, name(), "request rate limit reached ("
                     + e.getMessage() + ")");
         }
     }

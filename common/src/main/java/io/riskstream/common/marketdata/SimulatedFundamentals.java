@@ -22,6 +22,7 @@ import java.util.Map;
 final class SimulatedFundamentals {
 
     static final LocalDate ANCHOR = LocalDate.of(2024, 12, 31);
+    private static final String SIMULATED = "simulated";
     private static final int FIRST_QUARTER = 2000 * 4;
     private static final int PAST_EARNINGS = 20;
 
@@ -207,7 +208,8 @@ final class SimulatedFundamentals {
         int step = frequency == Frequency.ANNUAL ? 4 : 1;
         for (; q >= FIRST_QUARTER + step - 1 && out.size() < limit; q -= step) {
             Map<String, Double> values = frequency == Frequency.ANNUAL ? year(c, q, kind) : quarter(c, q);
-            out.add(new FinancialStatement(s.symbol(), kind, frequency, quarterEnd(q), "USD", items(values, kind)));
+            out.add(new FinancialStatement(s.symbol(), kind, frequency, quarterEnd(q), "USD", items(values, kind),
+                    SIMULATED));
         }
         return out;
     }
@@ -266,14 +268,17 @@ final class SimulatedFundamentals {
     }
 
     CompanyProfile profile(SymbolLoadings s, DailyBar last, double high52, double low52, LocalDate today) {
+        double price = last.adjClose();
+        Double beta = round(s.marketBeta(), 2);
         if (s.etf()) {
             FactorEtf e = FactorEtf.of(s.symbol());
-            return new CompanyProfile(s.symbol(), e.fullName, null, null, e.exchange, "US", "USD", true, false,
-                    round(s.marketBeta(), 2), null, null, null, null, high52, low52, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, "Simulated factor ETF " + e.fullName + ".");
+            return new CompanyProfile(s.symbol(),
+                    new CompanyProfile.Identity(e.fullName, null, null, e.exchange, "US", "USD", true, false, null,
+                            null, null, "Simulated factor ETF " + e.fullName + ".", beta, null),
+                    new CompanyProfile.Valuation(price, null, high52, low52, null, null, null, beta),
+                    null, null, List.of(), SIMULATED);
         }
         Company c = company(s);
-        double price = last.adjClose();
         int q = latestReportedQuarter(c, today);
         Map<String, Double> latest = quarter(c, q);
         Map<String, Double> yearAgo = quarter(c, q - 4);
@@ -282,19 +287,31 @@ final class SimulatedFundamentals {
         double eps = ni / c.shares;
         double forwardEps = eps * (1 + c.growth);
         String sector = SECTORS[c.sector];
-        return new CompanyProfile(s.symbol(), s.symbol() + " Corp", sector, INDUSTRIES[c.sector][c.industry],
-                c.exchange, "US", "USD", false, false,
-                round(s.marketBeta(), 2), round(c.shares * price, 0), eps > 0 ? round(price / eps, 2) : null,
-                forwardEps > 0 ? round(price / forwardEps, 2) : null, round(c.dividendYield, 4), high52, low52,
-                round(forwardEps, 2),
-                round(latest.get("totalRevenue") / yearAgo.get("totalRevenue") - 1, 4),
-                yearAgo.get("netIncome") > 0 ? round(latest.get("netIncome") / yearAgo.get("netIncome") - 1, 4) : null,
-                round(ni / revenue, 4), round(ttm(c, "operatingIncome", today) / revenue, 4),
-                round(ni / latest.get("totalAssets"), 4), round(ni / latest.get("totalShareholderEquity"), 4),
-                round(revenue, 0), round(price * (1 + c.upside), 2), c.recommendation,
+        Double pe = eps > 0 ? round(price / eps, 2) : null;
+        Double forwardPe = forwardEps > 0 ? round(price / forwardEps, 2) : null;
+        Double dividendYield = round(c.dividendYield, 4);
+        Double dividendPerShare = round(c.dividendYield * price, 4);
+        CompanyProfile.Identity identity = new CompanyProfile.Identity(s.symbol() + " Corp", sector,
+                INDUSTRIES[c.sector][c.industry], c.exchange, "US", "USD", false, false,
                 (int) Math.max(10, revenue / c.revenuePerEmployee),
                 "https://www." + s.symbol().toLowerCase(Locale.ROOT).replace('.', '-') + ".example.com", null,
-                "Simulated " + sector.toLowerCase(Locale.ROOT) + " company; all figures are synthetic.");
+                "Simulated " + sector.toLowerCase(Locale.ROOT) + " company; all figures are synthetic.", beta,
+                dividendPerShare);
+        CompanyProfile.Valuation valuation = new CompanyProfile.Valuation(price, round(c.shares * price, 0), high52,
+                low52, pe, forwardPe, dividendYield, beta);
+        CompanyProfile.Trailing trailing = new CompanyProfile.Trailing(round(eps, 4), dividendPerShare, pe,
+                dividendYield, null, round(ttm(c, "operatingIncome", today) / revenue, 4), round(ni / revenue, 4),
+                round(ni / latest.get("totalAssets"), 4), round(ni / latest.get("totalShareholderEquity"), 4),
+                round(latest.get("totalRevenue") / yearAgo.get("totalRevenue") - 1, 4),
+                yearAgo.get("netIncome") > 0 ? round(latest.get("netIncome") / yearAgo.get("netIncome") - 1, 4) : null,
+                round(revenue, 0));
+        CompanyProfile.Analysts analysts = new CompanyProfile.Analysts(round(price * (1 + c.upside), 2), null, null,
+                null, null, c.recommendation, null);
+        // one estimate: the fiscal year now running, at the forward EPS the valuation uses
+        LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
+        List<CompanyProfile.AnnualEstimate> estimates = List.of(new CompanyProfile.AnnualEstimate(yearEnd,
+                round(forwardEps, 2), null, null, null, null, null, null, null));
+        return new CompanyProfile(s.symbol(), identity, valuation, trailing, analysts, estimates, SIMULATED);
     }
 
     static Double round(double x, int places) {

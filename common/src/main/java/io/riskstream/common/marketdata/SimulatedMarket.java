@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A deterministic synthetic market: the system's default provider and the ground truth of tests.
@@ -112,13 +113,13 @@ public final class SimulatedMarket implements MarketDataProvider {
                 pe = fundamentals.peRatio(c, bar.adjClose(), today);
             }
             out.put(symbol, new Quote(symbol, bar.date(), bar.open(), bar.high(), bar.low(), bar.adjClose(),
-                    bar.volume(), two.get(0).adjClose(), cap, pe));
+                    bar.volume(), two.get(0).adjClose(), cap, pe, null, null, name()));
         }
         return out;
     }
 
     @Override
-    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols, Set<ProfilePart> parts) {
         int t = factors.indexOnOrBefore(lastSession());
         Map<String, CompanyProfile> out = new LinkedHashMap<>();
         if (t < 0) {
@@ -133,8 +134,13 @@ public final class SimulatedMarket implements MarketDataProvider {
             List<DailyBar> year = prices.bars(s, factors.indexOnOrAfter(factors.date(t).minusYears(1)), t);
             double high = year.stream().mapToDouble(DailyBar::high).max().orElseThrow();
             double low = year.stream().mapToDouble(DailyBar::low).min().orElseThrow();
-            out.put(symbol, fundamentals.profile(s, year.getLast(), SimulatedFundamentals.round(high, 2),
-                    SimulatedFundamentals.round(low, 2), today));
+            CompanyProfile full = fundamentals.profile(s, year.getLast(), SimulatedFundamentals.round(high, 2),
+                    SimulatedFundamentals.round(low, 2), today);
+            out.put(symbol, new CompanyProfile(symbol, parts.contains(ProfilePart.IDENTITY) ? full.identity() : null,
+                    parts.contains(ProfilePart.VALUATION) ? full.valuation() : null,
+                    parts.contains(ProfilePart.TRAILING) ? full.trailing() : null,
+                    parts.contains(ProfilePart.ANALYSTS) ? full.analysts() : null,
+                    parts.contains(ProfilePart.ANALYSTS) ? full.estimates() : List.of(), name()));
         }
         return out;
     }

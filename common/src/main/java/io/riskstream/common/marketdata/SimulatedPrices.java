@@ -54,7 +54,7 @@ final class SimulatedPrices {
             double low = Math.min(open, close) * StrictMath.exp(-0.4 * vol * Math.abs(SimRandom.gaussian(SimRandom.key(key, t, 3))));
             long volume = Math.max(1L, Math.round(baseVolume
                     * StrictMath.exp(0.35 * SimRandom.gaussian(SimRandom.key(key, t, VOLUME_STREAM)) + 15 * Math.abs(ret))));
-            out.add(new DailyBar(s.symbol(), factors.date(t), open, high, low, close, close, volume));
+            out.add(new DailyBar(s.symbol(), factors.date(t), open, high, low, close, close, volume, "simulated"));
         }
         return out;
     }

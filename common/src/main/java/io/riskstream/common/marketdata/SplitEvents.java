@@ -71,14 +71,15 @@ public final class SplitEvents implements MarketDataProvider {
             }
             double f = factor(q.date(), split);
             return new Quote(q.symbol(), q.date(), div(q.open(), f), div(q.high(), f), div(q.low(), f), q.price() / f,
-                    q.volume(), div(q.previousClose(), factor(q.date().minusDays(1), split)), q.marketCap(), q.peRatio());
+                    q.volume(), div(q.previousClose(), factor(q.date().minusDays(1), split)), q.marketCap(), q.peRatio(),
+                    div(q.yearHigh(), f), div(q.yearLow(), f), q.source());
         });
         return quotes;
     }
 
     @Override
-    public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
-        return delegate.profiles(symbols);
+    public Map<String, CompanyProfile> profiles(Collection<String> symbols, java.util.Set<ProfilePart> parts) {
+        return delegate.profiles(symbols, parts);
     }
 
     @Override
@@ -97,7 +98,8 @@ public final class SplitEvents implements MarketDataProvider {
             return bar;
         }
         return new DailyBar(bar.symbol(), bar.date(), div(bar.open(), f), div(bar.high(), f), div(bar.low(), f),
-                div(bar.close(), f), bar.adjClose() / f, bar.volume() == null ? null : Math.round(bar.volume() * f));
+                div(bar.close(), f), bar.adjClose() / f, bar.volume() == null ? null : Math.round(bar.volume() * f),
+                bar.source());
     }
 
     /** Divisor for a bar dated {@code date}: the ratio on and after the split; before it, once the split is known. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The admin endpoints ({@code /api/admin/**}, changes to {@code /api/universe}, {@code POST /api/profiles/refresh})
+ * The admin endpoints ({@code /api/admin/**}, changes to {@code /api/universe}, {@code POST /api/profiles/refresh}, {@code POST /api/fundamentals/refresh})
  * require {@code Authorization: Bearer <token>} or {@code X-Admin-Token: <token>}; anything else answers 401 with a
  * ProblemDetail. Without a configured token they are closed unless explicitly opened (the local stack). The token
  * is compared in constant time and never written anywhere.
@@ -35,7 +35,7 @@ public class AdminTokenFilter extends OncePerRequestFilter {
         if (changes && (path.equals("/api/universe") || path.startsWith("/api/universe/"))) {
             return true;
         }
-        return method.equals("POST") && path.equals("/api/profiles/refresh");
+        return method.equals("POST") && (path.equals("/api/profiles/refresh") || path.equals("/api/fundamentals/refresh"));
     }
 
     @Override

@@ -209,6 +209,8 @@ class CsvMarketDataTest {
         assertThat(csv.suppliesProfiles()).isFalse();
         assertThat(metered.suppliesProfiles()).isFalse();
         assertThat(new FallbackMarketData(List.of(metered)).suppliesProfiles()).isFalse();
-        assertThat(new FallbackMarketData(List.of(metered, new SimulatedMarket())).suppliesProfiles()).isTrue();
+        // the simulated market never fills in for a data set: after csv it is not asked, for profiles neither
+        assertThat(new FallbackMarketData(List.of(metered, new SimulatedMarket())).suppliesProfiles()).isFalse();
+        assertThat(new FallbackMarketData(List.of(new SimulatedMarket(), metered)).suppliesProfiles()).isTrue();
     }
 }

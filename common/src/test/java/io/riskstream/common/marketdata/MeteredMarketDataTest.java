@@ -64,7 +64,7 @@ class MeteredMarketDataTest {
             throw new IllegalStateException("down");
         }
 
-        public Map<String, CompanyProfile> profiles(Collection<String> symbols) {
+        public Map<String, CompanyProfile> profiles(Collection<String> symbols, java.util.Set<ProfilePart> parts) {
             throw new IllegalStateException("down");
         }
 

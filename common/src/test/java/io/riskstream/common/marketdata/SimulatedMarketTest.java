@@ -181,21 +181,27 @@ class SimulatedMarketTest {
     void profilesAreDeterministicAndPlausible() {
         Map<String, CompanyProfile> p = market.profiles(List.of("ACME", "SPY"));
         CompanyProfile acme = p.get("ACME");
-        assertThat(acme.name()).isEqualTo("ACME Corp");
-        assertThat(acme.etf()).isFalse();
-        assertThat(acme.sector()).isIn((Object[]) SimulatedFundamentals.SECTORS);
-        assertThat(acme.industry()).isNotBlank();
-        assertThat(acme.country()).isEqualTo("US");
-        assertThat(acme.currency()).isEqualTo("USD");
-        assertThat(acme.beta()).isEqualTo(Math.round(market.loadings("ACME").marketBeta() * 100) / 100.0);
-        assertThat(acme.marketCap()).isEqualTo(market.quotes(List.of("ACME")).get("ACME").marketCap());
-        assertThat(acme.week52Low()).isLessThan(acme.week52High());
-        assertThat(acme.totalRevenue()).isPositive();
+        assertThat(acme.source()).isEqualTo("simulated");
+        assertThat(acme.identity().name()).isEqualTo("ACME Corp");
+        assertThat(acme.identity().etf()).isFalse();
+        assertThat(acme.identity().sector()).isIn((Object[]) SimulatedFundamentals.SECTORS);
+        assertThat(acme.identity().industry()).isNotBlank();
+        assertThat(acme.identity().country()).isEqualTo("US");
+        assertThat(acme.identity().currency()).isEqualTo("USD");
+        assertThat(acme.valuation().beta()).isEqualTo(Math.round(market.loadings("ACME").marketBeta() * 100) / 100.0);
+        assertThat(acme.valuation().marketCap()).isEqualTo(market.quotes(List.of("ACME")).get("ACME").marketCap());
+        assertThat(acme.valuation().week52Low()).isLessThan(acme.valuation().week52High());
+        assertThat(acme.trailing().totalRevenue()).isPositive();
+        assertThat(acme.trailing().epsTtm()).isNotNull();
+        assertThat(acme.estimates()).hasSize(1);
         assertThat(new SimulatedMarket(AFTER_EARLY_CLOSE).profiles(List.of("ACME")).get("ACME")).isEqualTo(acme);
+        CompanyProfile valuationOnly = market.profiles(List.of("ACME"), java.util.Set.of(ProfilePart.VALUATION)).get("ACME");
+        assertThat(valuationOnly.identity()).isNull();
+        assertThat(valuationOnly.valuation()).isEqualTo(acme.valuation());
         CompanyProfile spy = p.get("SPY");
-        assertThat(spy.etf()).isTrue();
-        assertThat(spy.name()).isEqualTo("SPDR S&P 500 ETF Trust");
-        assertThat(spy.sector()).isNull();
+        assertThat(spy.identity().etf()).isTrue();
+        assertThat(spy.identity().name()).isEqualTo("SPDR S&P 500 ETF Trust");
+        assertThat(spy.identity().sector()).isNull();
     }
 
     @Test

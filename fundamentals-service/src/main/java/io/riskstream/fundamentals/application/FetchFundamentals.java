@@ -81,12 +81,20 @@ public class FetchFundamentals {
                 .filter(d -> !d.isBefore(today)).findFirst().orElse(null);
         tx.executeWithoutResult(s -> {
             statements.upsert(StatementRow.of(fetched));
-            statements.recordFetch(symbol, clock.instant(), nextEarnings, closeDate);
+            statements.recordFetch(symbol, clock.instant(), nextEarnings, closeDate, source(fetched));
             List<FundamentalsReady.Period> periods = fetched.stream().map(f -> new FundamentalsReady.Period(
                     f.kind().name(), f.frequency().name(), f.periodEnd())).toList();
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "fundamentals-ready", symbol), runId,
                     clock.instant(), new FundamentalsReady(symbol, periods, nextEarnings)));
         });
         return fetched.size();
+    }
+
+    /** The provider that answered the statements (the one that answered most of them, should a chain have mixed). */
+    private String source(List<FinancialStatement> fetched) {
+        return fetched.stream().map(FinancialStatement::source).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse(null);
     }
 }

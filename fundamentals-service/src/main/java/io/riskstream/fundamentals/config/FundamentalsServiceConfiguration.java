@@ -6,6 +6,7 @@ import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
 import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
 import io.riskstream.fundamentals.application.FetchFundamentals;
+import io.riskstream.fundamentals.application.RefreshFundamentals;
 import io.riskstream.fundamentals.application.StatementStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -39,5 +40,11 @@ class FundamentalsServiceConfiguration {
                                                       @Value("${riskstream.fundamentals.sweep-interval:7d}") Duration sweep,
                                                       NyseCalendar calendar) {
         return new DailyFundamentalsRefresh(statements, fetch, clock, sweep, calendar);
+    }
+
+    @Bean
+    RefreshFundamentals refreshFundamentals(StatementStore statements, FetchFundamentals fetch, Clock clock,
+                                            @Value("${riskstream.fundamentals.sweep-interval:7d}") Duration sweep) {
+        return new RefreshFundamentals(statements, fetch, clock, sweep);
     }
 }

@@ -15,38 +15,38 @@ import java.util.Map;
 
 /**
  * One stored statement row, keyed (symbol, frequency, period end) within its statement's table: the full item set
- * (null = the provider said "None"), the typed line items, and the derived values.
+ * under the provider's names (null = the provider said "None"), the typed line items, the derived values, and the
+ * provider that answered it.
  */
 public record StatementRow(String symbol, StatementKind kind, Frequency frequency, LocalDate periodEnd,
                            String currency, Map<String, BigDecimal> items, Map<String, BigDecimal> lineItems,
-                           Map<String, BigDecimal> derived) {
+                           Map<String, BigDecimal> derived, String source) {
 
     private record PeriodKey(String symbol, Frequency frequency, LocalDate periodEnd) {
     }
 
     /** Rows for statements; ratios that span statements use the same period's other statements when present. */
     public static List<StatementRow> of(List<FinancialStatement> statements) {
-        Map<PeriodKey, Map<StatementKind, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        Map<PeriodKey, Map<StatementKind, Map<String, BigDecimal>>> typedByPeriod = new HashMap<>();
         for (FinancialStatement s : statements) {
-            byPeriod.computeIfAbsent(new PeriodKey(s.symbol(), s.frequency(), s.periodEnd()), k -> new HashMap<>())
-                    .put(s.kind(), s.values());
+            typedByPeriod.computeIfAbsent(new PeriodKey(s.symbol(), s.frequency(), s.periodEnd()), k -> new HashMap<>())
+                    .put(s.kind(), LineItems.typed(s.kind(), s.values()));
         }
         List<StatementRow> rows = new ArrayList<>();
         for (FinancialStatement s : statements) {
-            Map<StatementKind, Map<String, BigDecimal>> period = byPeriod.get(
+            Map<StatementKind, Map<String, BigDecimal>> period = typedByPeriod.get(
                     new PeriodKey(s.symbol(), s.frequency(), s.periodEnd()));
+            Map<String, BigDecimal> typed = period.get(s.kind());
             Map<String, BigDecimal> income = period.getOrDefault(StatementKind.INCOME, Map.of());
             Map<String, BigDecimal> balance = period.getOrDefault(StatementKind.BALANCE_SHEET, Map.of());
             Map<String, BigDecimal> derived = switch (s.kind()) {
-                case INCOME -> StatementRatios.income(s.values(), balance);
-                case BALANCE_SHEET -> StatementRatios.balanceSheet(s.values());
-                case CASH_FLOW -> StatementRatios.cashFlow(s.values(), income);
+                case INCOME -> StatementRatios.income(typed, balance);
+                case BALANCE_SHEET -> StatementRatios.balanceSheet(s.values(), typed);
+                case CASH_FLOW -> StatementRatios.cashFlow(s.values(), typed, income);
             };
-            Map<String, BigDecimal> typed = new LinkedHashMap<>();
-            LineItems.columns(s.kind()).forEach((column, field) -> typed.put(column, s.values().get(field)));
             rows.add(new StatementRow(s.symbol(), s.kind(), s.frequency(), s.periodEnd(), s.currency(),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(s.values())), Collections.unmodifiableMap(typed),
-                    Collections.unmodifiableMap(derived)));
+                    Collections.unmodifiableMap(new LinkedHashMap<>(s.values())), typed,
+                    Collections.unmodifiableMap(derived), s.source()));
         }
         return rows;
     }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatementCompletenessTest {
 
     private static FinancialStatement statement(StatementKind kind, Frequency frequency) {
-        return new FinancialStatement("X", kind, frequency, LocalDate.of(2026, 9, 30), "USD", Map.of());
+        return new FinancialStatement("X", kind, frequency, LocalDate.of(2026, 9, 30), "USD", Map.of(), "test");
     }
 
     private static List<FinancialStatement> all(Frequency frequency) {

@@ -26,9 +26,10 @@ class StatementRatiosTest {
 
     @Test
     void totalDebtFallsBackToLongPlusShortTerm() {
-        assertThat(StatementRatios.totalDebt(Map.of("longTermDebt", BigDecimal.TEN, "shortTermDebt", BigDecimal.ONE)))
-                .isEqualByComparingTo("11");
-        assertThat(StatementRatios.totalDebt(Map.of("shortLongTermDebtTotal", BigDecimal.TWO, "longTermDebt",
-                BigDecimal.TEN))).isEqualByComparingTo("2");
+        assertThat(StatementRatios.totalDebt(Map.of(), Map.of("long_term_debt", BigDecimal.TEN, "short_term_debt",
+                BigDecimal.ONE))).isEqualByComparingTo("11");
+        assertThat(StatementRatios.totalDebt(Map.of("shortLongTermDebtTotal", BigDecimal.TWO),
+                Map.of("long_term_debt", BigDecimal.TEN))).isEqualByComparingTo("2");
+        assertThat(StatementRatios.totalDebt(Map.of("totalDebt", BigDecimal.ONE), Map.of())).isEqualByComparingTo("1");
     }
 }

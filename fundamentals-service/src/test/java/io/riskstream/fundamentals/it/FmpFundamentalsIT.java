@@ -45,7 +45,8 @@ class FmpFundamentalsIT {
 
     static final ProviderStubServer STUB = new ProviderStubServer();
     static final LocalDate NEXT_EARNINGS = LocalDate.now().plusDays(45);
-    static final List<String> STATEMENTS = List.of("income-statement/", "balance-sheet-statement/", "cash-flow-statement/");
+    static final List<String> STATEMENTS = List.of("income-statement?symbol=", "balance-sheet-statement?symbol=",
+            "cash-flow-statement?symbol=");
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -76,13 +77,13 @@ class FmpFundamentalsIT {
 
     @Test
     void aStatementMissingFromAnAnswerIsAskedAgainAndAFundIsStoredWithNone() {
-        STATEMENTS.forEach(s -> STUB.byDefault(s + "FDQ", FmpFundamentalsIT::statements));
+        STATEMENTS.forEach(s -> STUB.byDefault(s + "FDQ&", FmpFundamentalsIT::statements));
         // the first quarterly cash-flow request of FDQ answers an empty 200
-        STUB.script("cash-flow-statement/FDQ", Answer.ok("[]"));
-        STUB.byDefault("historical/earning_calendar/FDQ", uri -> Answer.ok("""
-                [{"date":"%s","symbol":"FDQ"}]""".formatted(NEXT_EARNINGS)));
-        STATEMENTS.forEach(s -> STUB.byDefault(s + "FDE", uri -> Answer.ok("[]")));
-        STUB.byDefault("historical/earning_calendar/FDE", uri -> Answer.ok("[]"));
+        STUB.script("cash-flow-statement?symbol=FDQ&", Answer.ok("[]"));
+        STUB.byDefault("earnings?symbol=FDQ&", uri -> Answer.ok("""
+                [{"symbol":"FDQ","date":"%s","epsActual":null}]""".formatted(NEXT_EARNINGS)));
+        STATEMENTS.forEach(s -> STUB.byDefault(s + "FDE&", uri -> Answer.ok("[]")));
+        STUB.byDefault("earnings?symbol=FDE&", uri -> Answer.ok("[]"));
 
         send(new SymbolAdded("FDQ", SymbolAdded.Tier.ACTIVE, "test"));
         send(new SymbolAdded("FDE", SymbolAdded.Tier.ACTIVE, "test"));
@@ -96,14 +97,14 @@ class FmpFundamentalsIT {
         assertThat(jdbc.queryForObject("select next_earnings_date from fundamentals_fetch where symbol = 'FDQ'",
                 LocalDate.class)).isEqualTo(NEXT_EARNINGS);
         // first answer: quarterly cash flow empty, so the record was retried once (2 × 2 requests per statement)
-        assertThat(STUB.requestsTo("cash-flow-statement/FDQ")).isEqualTo(4);
-        assertThat(STUB.requestsTo("income-statement/FDQ")).isEqualTo(4);
+        assertThat(STUB.requestsTo("cash-flow-statement?symbol=FDQ&")).isEqualTo(4);
+        assertThat(STUB.requestsTo("income-statement?symbol=FDQ&")).isEqualTo(4);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 KafkaTestClient.lag(GROUP, Topics.SYMBOL_ADDED) == 0);
         assertThat(jdbc.queryForObject("select count(*) from income_statement where symbol = 'FDE'", Long.class)).isZero();
-        assertThat(STUB.requestsTo("income-statement/FDE")).isEqualTo(2);
-        assertThat(STUB.requestsTo("historical/earning_calendar/FDE")).isEqualTo(1);
+        assertThat(STUB.requestsTo("income-statement?symbol=FDE&")).isEqualTo(2);
+        assertThat(STUB.requestsTo("earnings?symbol=FDE&")).isEqualTo(1);
     }
 
     private void send(SymbolAdded payload) {

@@ -89,9 +89,11 @@ class FundamentalsServiceIT {
         // every typed column holds exactly its item: a number where the file has one, null where it says None
         for (StatementKind kind : StatementKind.values()) {
             String table = TABLES.get(kind.ordinal());
-            for (var column : LineItems.columns(kind).entrySet()) {
+            for (var column : LineItems.primaryNames(kind).entrySet()) {
+                String item = "(items->>'" + column.getValue() + "')::numeric";
                 assertThat(jdbc.queryForObject("select count(*) from " + table + " where " + tickers + " and "
-                        + "(items->>'" + column.getValue() + "')::numeric is distinct from " + column.getKey(),
+                        + (LineItems.OUTFLOWS.contains(column.getKey()) ? "abs(" + item + ")" : item)
+                        + " is distinct from " + column.getKey(),
                         Integer.class)).as(table + "." + column.getKey()).isZero();
             }
         }
@@ -144,7 +146,7 @@ class FundamentalsServiceIT {
                 Integer.class, Topics.FUNDAMENTALS_READY)).isEqualTo(1);
 
         // DUEF was fetched a month ago and its next earnings date is unknown: due; NEWF is not
-        store.recordFetch("DUEF", Instant.now().minus(Duration.ofDays(30)), null, null);
+        store.recordFetch("DUEF", Instant.now().minus(Duration.ofDays(30)), null, null, "simulated");
         LocalDate date = LocalDate.of(2026, 11, 20);
         KafkaTestClient.awaitConsumed(GROUP);
         double before = calls();
@@ -170,7 +172,7 @@ class FundamentalsServiceIT {
         for (int i = 0; i < items.length; i += 2) {
             values.put(items[i], new BigDecimal(items[i + 1]));
         }
-        return new FinancialStatement("DSTR", kind, Frequency.QUARTERLY, periodEnd, "USD", values);
+        return new FinancialStatement("DSTR", kind, Frequency.QUARTERLY, periodEnd, "USD", values, "test");
     }
 
     private double calls() {

@@ -40,15 +40,17 @@ public class BackfillHistory {
     private final RunStore runs;
     private final TransactionTemplate tx;
     private final RunReports reports;
+    private final UniverseAnnouncements announcements;
     private final Executor executor;
 
     public BackfillHistory(UniverseStore universe, PriceHistory history, RunStore runs, TransactionTemplate tx,
-                           RunReports reports, Executor executor) {
+                           RunReports reports, UniverseAnnouncements announcements, Executor executor) {
         this.universe = universe;
         this.history = history;
         this.runs = runs;
         this.tx = tx;
         this.reports = reports;
+        this.announcements = announcements;
         this.executor = executor;
     }
 
@@ -94,7 +96,7 @@ public class BackfillHistory {
             UUID cause = EventIds.derive(runId, KIND, symbol);
             try {
                 Integer n = tx.execute(s -> {
-                    universe.register(symbol, Tier.UNIVERSE);
+                    announcements.registerAndAnnounce(universe, symbol, Tier.UNIVERSE, "backfill", cause, runId);
                     int inserted = history.backfill(symbol, from, to, cause, runId);
                     if (inserted == 0) {
                         reports.skipped(cause, runId, symbol); // nothing missing: no prices-ready follows

@@ -14,14 +14,14 @@ public interface BarStore {
 
     Optional<StoredRange> range(String symbol);
 
-    /** Inserts or overwrites bars by (symbol, date); returns the number written. */
-    int upsert(List<DailyBar> bars, String source);
+    /** Inserts or overwrites bars by (symbol, date), each with the provider that answered it; returns the number written. */
+    int upsert(List<DailyBar> bars);
 
     List<DailyBar> load(String symbol, LocalDate from, LocalDate to);
 
     /** Replaces the symbol's whole stored history with {@code bars}, in the caller's transaction. */
-    void replace(String symbol, List<DailyBar> bars, String source);
+    void replace(String symbol, List<DailyBar> bars);
 
     /** Inserts bars for dates not stored yet and leaves stored dates alone; returns the bars inserted. */
-    List<DailyBar> insertMissing(List<DailyBar> bars, String source);
+    List<DailyBar> insertMissing(List<DailyBar> bars);
 }

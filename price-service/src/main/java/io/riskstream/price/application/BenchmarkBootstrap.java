@@ -9,11 +9,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * At start-up, makes sure the benchmark ETFs every factor regression needs are in the universe (WATCHLIST tier,
- * refreshed daily) and current. Ids derive from the date, so a restart or a second replica adds no new events.
+ * Makes sure the benchmark ETFs every factor regression needs are in the universe (WATCHLIST tier, refreshed daily,
+ * announced with symbol-added when new) and current. Ids derive from the date, so a restart or a second replica adds
+ * no new events. A provider that cannot answer does not stop the service: {@link #run()} says which symbol failed and
+ * why, the caller tries again later, and {@link #problem()} tells the readiness check.
  */
 public class BenchmarkBootstrap {
 
@@ -24,25 +27,44 @@ public class BenchmarkBootstrap {
     private final MarketClock marketClock;
     private final TransactionTemplate tx;
     private final List<String> benchmarks;
+    private final UniverseAnnouncements announcements;
+    private volatile String problem = "not run yet";
 
     public BenchmarkBootstrap(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                              TransactionTemplate tx, List<String> benchmarks) {
+                              TransactionTemplate tx, List<String> benchmarks, UniverseAnnouncements announcements) {
         this.universe = universe;
         this.history = history;
         this.marketClock = marketClock;
         this.tx = tx;
         this.benchmarks = benchmarks;
+        this.announcements = announcements;
     }
 
-    public void run() {
+    /** Brings every benchmark up to date; true when all are, false (with {@link #problem()}) when one failed. */
+    public boolean run() {
         LocalDate target = marketClock.latestCompletedSession();
         UUID runId = EventIds.named("benchmark-bootstrap", target.toString());
         for (String symbol : benchmarks) {
-            PriceHistory.Outcome outcome = tx.execute(s -> {
-                universe.register(symbol, Tier.WATCHLIST);
-                return history.bringUpToDate(symbol, target, runId, runId);
-            });
-            log.info("benchmark {}: {} ({} bars)", symbol, outcome.plan().kind(), outcome.barsStored());
+            try {
+                PriceHistory.Outcome outcome = tx.execute(s -> {
+                    announcements.registerAndAnnounce(universe, symbol, Tier.WATCHLIST, "benchmark-bootstrap",
+                            runId, runId);
+                    return history.bringUpToDate(symbol, target, runId, runId);
+                });
+                log.info("benchmark {}: {} ({} bars)", symbol, outcome.plan().kind(), outcome.barsStored());
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                problem = message.startsWith(symbol + ":") ? message : symbol + ": " + message;
+                log.warn("benchmark bootstrap for {} failed, retried later: {}", target, problem);
+                return false;
+            }
         }
+        problem = null;
+        return true;
+    }
+
+    /** Why the last run did not finish; empty once every benchmark is current. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 }

@@ -30,6 +30,10 @@ public class OnboardSymbol {
 
     public PriceHistory.Outcome handle(EventEnvelope<SymbolAdded> event) {
         SymbolAdded added = event.payload();
+        if (UniverseAnnouncements.own(added)) {
+            // announced by price-service itself, after it registered the symbol and stored its history
+            return PriceHistory.Outcome.nothing(added.symbol(), "announced here");
+        }
         if (added.released()) {
             tx.executeWithoutResult(status -> universe.release(added.symbol()));
             return PriceHistory.Outcome.nothing(added.symbol(), "released");

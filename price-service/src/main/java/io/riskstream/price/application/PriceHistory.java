@@ -111,8 +111,10 @@ public class PriceHistory {
     /** A quote for {@code date} of a symbol one day behind: stored as that day's bar, without a history call. */
     public Outcome storeQuote(String symbol, Quote quote, LocalDate date, UUID cause, UUID runId) {
         Optional<BarStore.StoredRange> stored = bars.range(symbol);
+        // the close of the day is its adjusted close too (adjustments only ever change earlier days); the bar comes
+        // from whichever provider answered the quote
         DailyBar bar = new DailyBar(symbol, date, quote.open(), quote.high(), quote.low(), quote.price(), quote.price(),
-                quote.volume());
+                quote.volume(), quote.source());
         List<DailyBar> valid = validate(symbol, List.of(bar));
         if (valid.isEmpty() || stored.isEmpty()) {
             return bringUpToDate(symbol, date, cause, runId);
@@ -135,7 +137,7 @@ public class PriceHistory {
         if (fetched == null || fetched.isEmpty()) {
             return 0;
         }
-        List<DailyBar> inserted = bars.insertMissing(fetched, provider.name());
+        List<DailyBar> inserted = bars.insertMissing(fetched);
         BarStore.StoredRange range = bars.range(symbol).orElseThrow();
         // the provider has nothing before its first bar: remember it, so a short history is not re-fetched forever
         universe.recordFetch(symbol, range.last(), fetched.getFirst().date().isAfter(from) ? fetched.getFirst().date() : null);
@@ -152,11 +154,11 @@ public class PriceHistory {
         if (stored.isPresent() && !fetched.getFirst().date().isAfter(stored.get().last())) {
             bars.load(symbol, fetched.getFirst().date(), stored.get().last()).forEach(b -> known.put(b.date(), b));
         }
-        List<DailyBar> news = fetched.stream().filter(b -> !b.equals(known.get(b.date()))).toList();
+        List<DailyBar> news = fetched.stream().filter(b -> !b.samePrices(known.get(b.date()))).toList();
         if (news.isEmpty()) {
             return new Outcome(symbol, plan, 0, false, false, null);
         }
-        int written = bars.upsert(news, provider.name());
+        int written = bars.upsert(news);
         LocalDate first = stored.map(BarStore.StoredRange::first)
                 .filter(f -> f.isBefore(fetched.getFirst().date())).orElse(fetched.getFirst().date());
         LocalDate firstAvailable = plan.kind() == FetchPlan.Kind.BACKFILL && fetched.getFirst().date().isAfter(plan.from())
@@ -181,7 +183,7 @@ public class PriceHistory {
             log.warn("{}: {}", symbol, problem);
             return new Outcome(symbol, plan, 0, false, false, problem);
         }
-        bars.replace(symbol, history, provider.name());
+        bars.replace(symbol, history);
         universe.recordFetch(symbol, history.getLast().date(), null);
         announce(symbol, history.getLast().date(), true, history, cause, runId, "replaced.." + target);
         meters.counter("riskstream_price_history_replaced_total").increment();

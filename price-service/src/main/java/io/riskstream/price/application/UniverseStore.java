@@ -19,8 +19,10 @@ public interface UniverseStore {
     /**
      * Adds the symbol, or raises its tier (ACTIVE beats WATCHLIST beats UNIVERSE). A WATCHLIST or UNIVERSE
      * registration is also remembered as the symbol's configured tier.
+     *
+     * @return true when the symbol is new to the universe (never there, or removed before)
      */
-    void register(String symbol, Tier tier);
+    boolean register(String symbol, Tier tier);
 
     /** The last open position closed: an ACTIVE symbol falls back to its configured tier. */
     void release(String symbol);

@@ -14,8 +14,8 @@ import io.riskstream.price.application.OnboardSymbol;
 import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.RunStore;
+import io.riskstream.price.application.UniverseAnnouncements;
 import io.riskstream.price.application.UniverseStore;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,10 +52,16 @@ class PriceServiceConfiguration {
     }
 
     @Bean
+    UniverseAnnouncements universeAnnouncements(OutboxWriter outbox, Clock clock) {
+        return new UniverseAnnouncements(outbox, clock);
+    }
+
+    @Bean
     BackfillHistory backfillHistory(UniverseStore universe, PriceHistory history, RunStore runs,
                                     PlatformTransactionManager txManager, RunReports reports,
-                                    ThreadPoolTaskExecutor backfillExecutor) {
-        return new BackfillHistory(universe, history, runs, new TransactionTemplate(txManager), reports, backfillExecutor);
+                                    UniverseAnnouncements announcements, ThreadPoolTaskExecutor backfillExecutor) {
+        return new BackfillHistory(universe, history, runs, new TransactionTemplate(txManager), reports, announcements,
+                backfillExecutor);
     }
 
     /**
@@ -88,14 +94,19 @@ class PriceServiceConfiguration {
     }
 
     @Bean
-    ApplicationRunner benchmarkBootstrap(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                                         PlatformTransactionManager txManager, PriceSettings settings) {
-        BenchmarkBootstrap bootstrap = new BenchmarkBootstrap(universe, history, marketClock,
-                new TransactionTemplate(txManager), settings.benchmarks());
-        return args -> {
-            if (settings.bootstrapBenchmarks()) {
-                bootstrap.run();
-            }
-        };
+    BenchmarkBootstrap benchmarkBootstrap(UniverseStore universe, PriceHistory history, MarketClock marketClock,
+                                          PlatformTransactionManager txManager, PriceSettings settings,
+                                          UniverseAnnouncements announcements) {
+        return new BenchmarkBootstrap(universe, history, marketClock, new TransactionTemplate(txManager),
+                settings.benchmarks(), announcements);
+    }
+
+    /**
+     * At start-up, once; when the provider cannot answer (down, refusing the key), the service starts anyway and the
+     * bootstrap is retried in the background with a growing pause (readiness says so meanwhile).
+     */
+    @Bean
+    BenchmarkBootstrapRunner benchmarkBootstrapRunner(BenchmarkBootstrap bootstrap, PriceSettings settings) {
+        return new BenchmarkBootstrapRunner(bootstrap, settings.bootstrapBenchmarks(), settings.bootstrapRetry());
     }
 }

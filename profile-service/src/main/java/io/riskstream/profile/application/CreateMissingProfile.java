@@ -33,7 +33,12 @@ public class CreateMissingProfile {
     public boolean handle(EventEnvelope<SymbolAdded> event) {
         String symbol = event.payload().symbol();
         // option symbols (with '_') have no company profile; a release (no open positions left) needs none
-        if (event.payload().released() || symbol.contains("_") || profiles.state(symbol).isPresent()) {
+        if (event.payload().released() || symbol.contains("_")) {
+            return false;
+        }
+        // remembered, so a daily close creates the profile should this attempt not manage it
+        profiles.recordSymbol(symbol);
+        if (profiles.state(symbol).isPresent()) {
             return false;
         }
         RefreshOutcome outcome = refresh.refresh(Map.of(symbol, EnumSet.allOf(Tier.class)), null, event.eventId(),
@@ -45,6 +50,9 @@ public class CreateMissingProfile {
         if (outcome.refreshed() == 0 && provider.suppliesProfiles() && quoted(symbol)) {
             throw new IncompleteAnswerException(symbol + ": provider " + provider.name()
                     + " quotes the symbol but answered no profile; retried later");
+        }
+        if (outcome.refreshed() == 0) {
+            profiles.forgetSymbol(symbol); // unknown at the provider, or a provider without profiles
         }
         return outcome.refreshed() == 1;
     }

@@ -12,14 +12,18 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * daily-close: the daily tier of every stored profile, plus the quarterly and static tiers that are due. A close is
- * done once per trading date: a repeated or redelivered close of a date already processed makes no provider call,
- * and one interrupted half-way resumes with the symbols not yet refreshed for that date.
+ * daily-close: first every profile that is missing (a symbol announced to this service whose creation failed gets all
+ * its tiers — the legacy plan's "sync missing profiles" step), then the daily tier of every stored profile, plus the
+ * quarterly and static tiers that are due. A close is done once per trading date: a repeated or redelivered close of
+ * a date already processed makes no provider call, and one interrupted half-way resumes with the symbols not yet
+ * refreshed for that date.
  */
 public class DailyProfileRefresh {
 
@@ -49,11 +53,24 @@ public class DailyProfileRefresh {
             return RefreshOutcome.none();
         }
         Instant now = clock.instant();
+        RefreshOutcome created = RefreshOutcome.none();
+        List<String> missing = profiles.symbolsWithoutProfile();
+        if (!missing.isEmpty()) {
+            Map<String, Set<Tier>> all = new LinkedHashMap<>();
+            missing.forEach(symbol -> all.put(symbol, EnumSet.allOf(Tier.class)));
+            created = refresh.refresh(all, date, event.eventId(), event.runId());
+            log.info("daily-close {}: {} missing profile(s) first: {}", date, missing.size(), created);
+        }
         Map<String, Set<Tier>> plan = new LinkedHashMap<>();
         for (ProfileState state : profiles.allStates()) {
-            plan.put(state.symbol(), TierSelection.forDailyClose(state, date, now));
+            if (!missing.contains(state.symbol())) {
+                plan.put(state.symbol(), TierSelection.forDailyClose(state, date, now));
+            }
         }
-        RefreshOutcome outcome = refresh.refresh(plan, date, event.eventId(), event.runId());
+        // a missing profile that still cannot be created does not hold up the close: it is tried again at the next one
+        RefreshOutcome outcome = refresh.refresh(plan, date, event.eventId(), event.runId())
+                .plus(new RefreshOutcome(created.refreshed(), created.skippedFresh(), created.failed(),
+                        created.providerCalls(), 0));
         log.info("daily-close {}: {}", date, outcome);
         if (outcome.errors() > 0) {
             // retried by the listener's error handling; symbols already refreshed for this date are skipped then

@@ -27,10 +27,22 @@ public interface ProfileStore {
     List<ProfileState> allStates();
 
     /**
-     * Upserts only the columns of {@code tiers} and their refresh times; {@code dailyCloseDate}, when given, records
-     * the close that refreshed the daily tier.
+     * Upserts only the columns of {@code tiers}, their refresh times and {@code provider} as their source (the
+     * provider that answered); {@code dailyCloseDate}, when given, records the close that refreshed the daily tier.
      */
     void save(Profile profile, Set<Tier> tiers, String provider, Instant now, LocalDate dailyCloseDate);
+
+    /** The provider that answered each tier of the stored profile. */
+    Map<Tier, String> sources(String symbol);
+
+    /** Remembers a symbol announced to this service (symbol-added); true when it was new. */
+    boolean recordSymbol(String symbol);
+
+    /** Forgets an announced symbol that has no profile to get (unknown at the provider, or no profiles at all). */
+    void forgetSymbol(String symbol);
+
+    /** Announced symbols that have no profile yet (their creation failed, or was never tried). */
+    List<String> symbolsWithoutProfile();
 
     boolean dailyCloseDone(LocalDate tradingDate);
 

@@ -7,6 +7,7 @@ import io.riskstream.common.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.EarningsDate;
 import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.ProfilePart;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.domain.Profile;
 import io.riskstream.profile.domain.ProfileField;
@@ -26,12 +27,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Refreshes the given tiers of the given symbols: one provider batch call per {@value #BATCH} symbols (the same
- * answer serves every tier), one earnings call per company whose quarterly tier is refreshed. Each batch is stored
- * in one transaction with its profile-updated events; a symbol whose refreshed fields did not change emits nothing.
+ * Refreshes the given tiers of the given symbols. Symbols are grouped by the provider parts their tiers need (a daily
+ * tier is a batch quote, a quarterly one adds identity, TTM ratios and analysts), and each group is asked in batches
+ * of {@value #BATCH}; one earnings call per company whose quarterly tier is refreshed. Each batch is stored in one
+ * transaction with its profile-updated events, each tier with the provider that answered it; a symbol whose refreshed
+ * fields did not change emits nothing.
  */
 public class RefreshProfiles {
 
+    /** Symbols per provider call and per transaction (FMP's client may split a call further). */
     public static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RefreshProfiles.class);
 
@@ -56,43 +60,51 @@ public class RefreshProfiles {
      * @param cause          the id outgoing event ids derive from
      */
     public RefreshOutcome refresh(Map<String, Set<Tier>> plan, LocalDate dailyCloseDate, UUID cause, UUID runId) {
-        List<String> due = new ArrayList<>();
+        Map<Set<ProfilePart>, List<String>> groups = new LinkedHashMap<>();
         int skipped = 0;
         for (var entry : plan.entrySet()) {
             if (entry.getValue().isEmpty()) {
                 skipped++;
             } else {
-                due.add(entry.getKey());
+                groups.computeIfAbsent(ProviderProfiles.parts(entry.getValue()), k -> new ArrayList<>())
+                        .add(entry.getKey());
             }
         }
         RefreshOutcome outcome = new RefreshOutcome(0, skipped, 0, 0, 0);
-        for (int i = 0; i < due.size(); i += BATCH) {
-            outcome = outcome.plus(batch(due.subList(i, Math.min(due.size(), i + BATCH)), plan, dailyCloseDate,
-                    cause, runId));
+        for (var group : groups.entrySet()) {
+            List<String> due = group.getValue();
+            for (int i = 0; i < due.size(); i += BATCH) {
+                outcome = outcome.plus(batch(due.subList(i, Math.min(due.size(), i + BATCH)), group.getKey(), plan,
+                        dailyCloseDate, cause, runId));
+            }
         }
         return outcome;
     }
 
-    private RefreshOutcome batch(List<String> symbols, Map<String, Set<Tier>> plan, LocalDate dailyCloseDate,
-                                 UUID cause, UUID runId) {
+    private RefreshOutcome batch(List<String> symbols, Set<ProfilePart> parts, Map<String, Set<Tier>> plan,
+                                 LocalDate dailyCloseDate, UUID cause, UUID runId) {
         int calls = 1;
         Map<String, CompanyProfile> answer;
         try {
-            answer = provider.profiles(symbols);
+            answer = provider.profiles(symbols, parts);
         } catch (RuntimeException e) {
-            log.warn("profile batch of {} symbols failed at {}: {}", symbols.size(), provider.name(), e.toString());
+            log.warn("profile batch of {} symbols ({}) failed at {}: {}", symbols.size(), parts, provider.name(),
+                    e.toString());
             return new RefreshOutcome(0, 0, symbols.size(), calls, symbols.size());
         }
         LocalDate today = dailyCloseDate != null ? dailyCloseDate : LocalDate.now(clock);
+        Map<String, Profile> stored = profiles.findAll(answer.keySet());
         Map<String, Profile> fresh = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         int errors = 0;
         for (String symbol : symbols) {
             CompanyProfile p = answer.get(symbol);
-            if (p == null) {
-                continue;
+            if (p == null || parts.contains(ProfilePart.IDENTITY) && p.identity() == null) {
+                continue; // not answered (a profile without its identity is not a profile)
             }
-            Profile profile = ProviderProfiles.of(p);
-            if (plan.get(symbol).contains(Tier.QUARTERLY) && !profile.fundOrEtf()) {
+            Set<Tier> tiers = plan.get(symbol);
+            Profile profile = ProviderProfiles.of(p, stored.getOrDefault(symbol, Profile.empty(symbol)), tiers, today);
+            if (tiers.contains(Tier.QUARTERLY) && !profile.fundOrEtf()) {
                 calls++;
                 try {
                     // a company without a single earnings date is more likely an empty answer than the truth
@@ -105,6 +117,7 @@ public class RefreshProfiles {
                 }
             }
             fresh.put(symbol, profile);
+            sources.put(symbol, p.source() == null ? provider.name() : p.source());
         }
         if (fresh.size() < symbols.size()) {
             log.info("{} of {} symbols not answered by {}", symbols.size() - fresh.size(), symbols.size(),
@@ -112,13 +125,14 @@ public class RefreshProfiles {
         }
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
-            Map<String, Profile> stored = profiles.findAll(fresh.keySet());
+            Map<String, Profile> current = profiles.findAll(fresh.keySet());
             List<EventEnvelope<ProfileUpdated>> events = new ArrayList<>();
             fresh.forEach((symbol, profile) -> {
                 Set<Tier> tiers = plan.get(symbol);
-                Profile old = stored.getOrDefault(symbol, Profile.empty(symbol));
+                Profile old = current.getOrDefault(symbol, Profile.empty(symbol));
                 Profile updated = old.withTiers(profile, tiers);
-                profiles.save(updated, tiers, provider.name(), now, tiers.contains(Tier.DAILY) ? dailyCloseDate : null);
+                profiles.save(updated, tiers, sources.get(symbol), now,
+                        tiers.contains(Tier.DAILY) ? dailyCloseDate : null);
                 List<ProfileField> changed = old.changedIn(updated, tiers);
                 if (!changed.isEmpty()) {
                     events.add(event(cause, runId, updated, tiers, changed, now));

@@ -26,11 +26,13 @@ public class RequestedRefresh {
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
     private final Clock clock;
+    private final SessionClock sessions;
 
-    public RequestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
+    public RequestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock, SessionClock sessions) {
         this.profiles = profiles;
         this.refresh = refresh;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** Throws IllegalArgumentException naming the invalid field. */
@@ -39,13 +41,14 @@ public class RequestedRefresh {
         Set<Tier> tiers = tiers(tier);
         boolean forced = Boolean.TRUE.equals(force);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate session = sessions.latestCompletedSession();
+        Instant sessionClose = sessions.closeOf(session);
         Map<String, ProfileState> states = profiles.states(wanted);
         Map<String, Set<Tier>> plan = new LinkedHashMap<>();
         for (String symbol : wanted) {
             ProfileState state = states.get(symbol);
             plan.put(symbol, TierSelection.forRequest(state == null ? ProfileState.missing(symbol) : state, tiers,
-                    forced, now, today, state != null));
+                    forced, now, session, sessionClose, state != null));
         }
         UUID request = UUID.randomUUID();
         return refresh.refresh(plan, null, request, request);

@@ -1,5 +1,6 @@
 package io.riskstream.profile.config;
 
+import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
@@ -9,6 +10,7 @@ import io.riskstream.profile.application.DailyProfileRefresh;
 import io.riskstream.profile.application.ProfileStore;
 import io.riskstream.profile.application.RefreshProfiles;
 import io.riskstream.profile.application.RequestedRefresh;
+import io.riskstream.profile.application.SessionClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 
 @Configuration(proxyBeanMethods = false)
 class ProfileServiceConfiguration {
@@ -38,13 +42,29 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
+    SessionClock sessionClock(MarketClock marketClock) {
+        return new SessionClock() {
+            @Override
+            public LocalDate latestCompletedSession() {
+                return marketClock.latestCompletedSession();
+            }
+
+            @Override
+            public Instant closeOf(LocalDate session) {
+                return marketClock.closeOf(session);
+            }
+        };
+    }
+
+    @Bean
     DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock,
                                             NyseCalendar calendar) {
         return new DailyProfileRefresh(profiles, refresh, clock, calendar);
     }
 
     @Bean
-    RequestedRefresh requestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock) {
-        return new RequestedRefresh(profiles, refresh, clock);
+    RequestedRefresh requestedRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock,
+                                      SessionClock sessions) {
+        return new RequestedRefresh(profiles, refresh, clock, sessions);
     }
 }

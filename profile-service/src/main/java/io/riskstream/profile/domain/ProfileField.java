@@ -34,7 +34,11 @@ public enum ProfileField {
     BETA("beta", Tier.DAILY, Type.DECIMAL, true),
     WEEK_52_HIGH("week_52_high", Tier.DAILY, Type.DECIMAL, true),
     WEEK_52_LOW("week_52_low", Tier.DAILY, Type.DECIMAL, true),
-    // quarterly: growth and margins (TTM)
+    /** The session's price the daily ratios were computed from. */
+    PRICE("price", Tier.DAILY, Type.DECIMAL, true),
+    // quarterly: per-share figures the daily ratios divide the price by, growth and margins (TTM)
+    EPS_TTM("eps_ttm", Tier.QUARTERLY, Type.DECIMAL, false),
+    DIVIDEND_PER_SHARE("dividend_per_share", Tier.QUARTERLY, Type.DECIMAL, true),
     FORWARD_EPS("forward_eps", Tier.QUARTERLY, Type.DECIMAL, false),
     EARNINGS_GROWTH("earnings_growth", Tier.QUARTERLY, Type.DECIMAL, false),
     REVENUE_GROWTH("revenue_growth", Tier.QUARTERLY, Type.DECIMAL, false),

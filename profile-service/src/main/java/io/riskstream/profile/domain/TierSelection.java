@@ -7,10 +7,21 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Which tiers of one profile to refresh, for a daily close and for an operator request. */
+/**
+ * Which tiers of one profile to refresh, for a daily close and for an operator request. For an operator's request the
+ * daily tier is fresh once it was refreshed after the latest session's close — by that session's daily close, or by
+ * an operator a minute ago — so an unforced request right after a forced one pays for no provider call. A daily close
+ * refreshes the daily tier once per trading date (its own record of the date decides).
+ */
 public final class TierSelection {
 
     private TierSelection() {
+    }
+
+    /** Whether the daily tier already holds the values of {@code session}, which closed at {@code sessionClose}. */
+    public static boolean dailyFresh(ProfileState state, LocalDate session, Instant sessionClose) {
+        return state.dailyCloseDate().filter(d -> !d.isBefore(session)).isPresent()
+                || state.last().daily().filter(t -> !t.isBefore(sessionClose)).isPresent();
     }
 
     /**
@@ -29,19 +40,19 @@ public final class TierSelection {
 
     /**
      * An operator request for {@code requested} tiers: forced, exactly those; otherwise those of them that are due
-     * (daily: not yet refreshed by a close of {@code today}). A symbol without a profile gets every tier.
+     * (daily: not fresh for the latest completed {@code session}). A symbol without a profile gets every tier.
      */
     public static Set<Tier> forRequest(ProfileState state, Set<Tier> requested, boolean force, Instant now,
-                                       LocalDate today, boolean exists) {
+                                       LocalDate session, Instant sessionClose, boolean exists) {
         if (!exists) {
             return EnumSet.allOf(Tier.class);
         }
         if (force) {
             return EnumSet.copyOf(requested);
         }
-        boolean dailyDue = state.dailyCloseDate().filter(d -> !d.isBefore(today)).isEmpty();
+        boolean dailyDue = !dailyFresh(state, session, sessionClose);
         Set<Tier> due = EnumSet.noneOf(Tier.class);
-        due.addAll(RefreshTiers.due(state.last(), now, today, state.reportedOnOrBefore(today), dailyDue, false));
+        due.addAll(RefreshTiers.due(state.last(), now, session, state.reportedOnOrBefore(session), dailyDue, false));
         if (!dailyDue) {
             due.remove(Tier.DAILY);
         }

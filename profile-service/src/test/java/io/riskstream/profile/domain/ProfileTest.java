@@ -51,20 +51,40 @@ class ProfileTest {
     void aRepeatedCloseOfTheSameDateRefreshesNothing() {
         Instant now = Instant.parse("2026-11-20T22:00:00Z");
         LocalDate date = LocalDate.of(2026, 11, 20);
-        Optional<Instant> recent = Optional.of(now.minusSeconds(3600));
-        ProfileState done = new ProfileState("AAA", new LastRefresh(recent, recent, recent), Optional.of(date),
-                Optional.empty(), Optional.empty());
-        ProfileState notYet = new ProfileState("AAA", new LastRefresh(recent, recent, recent),
+        Optional<Instant> beforeTheClose = Optional.of(CLOSE.minusSeconds(3600));
+        ProfileState done = new ProfileState("AAA", new LastRefresh(beforeTheClose, beforeTheClose, beforeTheClose),
+                Optional.of(date), Optional.empty(), Optional.empty());
+        ProfileState notYet = new ProfileState("AAA", new LastRefresh(beforeTheClose, beforeTheClose, beforeTheClose),
                 Optional.of(date.minusDays(1)), Optional.empty(), Optional.empty());
         assertThat(TierSelection.forDailyClose(done, date, now)).isEmpty();
         assertThat(TierSelection.forDailyClose(notYet, date, now)).containsExactly(Tier.DAILY);
+    }
+
+    /** 2026-11-20 16:00 in New York. */
+    private static final Instant CLOSE = Instant.parse("2026-11-20T21:00:00Z");
+
+    @Test
+    void aDailyTierRefreshedAfterTheCloseIsFreshForTheNextUnforcedRequest() {
+        Instant now = Instant.parse("2026-11-20T23:00:00Z");
+        LocalDate date = LocalDate.of(2026, 11, 20);
+        Optional<Instant> afterTheClose = Optional.of(CLOSE.plusSeconds(60));
+        ProfileState refreshed = new ProfileState("AAA", new LastRefresh(afterTheClose, afterTheClose, afterTheClose),
+                Optional.of(date.minusDays(1)), Optional.empty(), Optional.empty());
+        assertThat(TierSelection.forRequest(refreshed, java.util.EnumSet.of(Tier.DAILY), false, now, date, CLOSE, true))
+                .isEmpty();
+        assertThat(TierSelection.forRequest(refreshed, java.util.EnumSet.of(Tier.DAILY), true, now, date, CLOSE, true))
+                .containsExactly(Tier.DAILY);
+        ProfileState stale = new ProfileState("AAA", new LastRefresh(Optional.of(CLOSE.minusSeconds(60)), afterTheClose,
+                afterTheClose), Optional.of(date.minusDays(1)), Optional.empty(), Optional.empty());
+        assertThat(TierSelection.forRequest(stale, java.util.EnumSet.of(Tier.DAILY), false, now, date, CLOSE, true))
+                .containsExactly(Tier.DAILY);
     }
 
     @Test
     void earningsTwoDaysAgoMakeTheQuarterlyTierDue() {
         Instant now = Instant.parse("2026-11-20T22:00:00Z");
         LocalDate date = LocalDate.of(2026, 11, 20);
-        Optional<Instant> recent = Optional.of(now.minusSeconds(3600));
+        Optional<Instant> recent = Optional.of(CLOSE.minusSeconds(3600));
         ProfileState reported = new ProfileState("AAA", new LastRefresh(recent, recent, recent), Optional.empty(),
                 Optional.of(LocalDate.of(2026, 8, 1)), Optional.of(date.minusDays(2)));
         assertThat(TierSelection.forDailyClose(reported, date, now)).containsExactlyInAnyOrder(Tier.DAILY,

@@ -57,20 +57,21 @@ class FmpProfileIT {
     @Test
     void emptyAnswersForASymbolTheProviderQuotesAreAskedAgainUntilTheProfileIsComplete() {
         // a misbehaving provider: twice no profile, once no earnings, for a company it quotes
-        STUB.script("profile/FPQ", Answer.ok("[]"), Answer.ok("[]"));
-        STUB.byDefault("profile/FPQ", uri -> Answer.ok("""
+        STUB.byDefault("", uri -> Answer.ok("[]")); // FMP's answer where it has nothing (ratios, analysts)
+        STUB.script("profile?symbol=FPQ&", Answer.ok("[]"), Answer.ok("[]"));
+        STUB.byDefault("profile?symbol=FPQ&", uri -> Answer.ok("""
                 [{"symbol":"FPQ","companyName":"FPQ Corp","sector":"Industrials","industry":"Machinery",
-                  "exchangeShortName":"NYSE","country":"US","currency":"USD","beta":1.2,"mktCap":5.0E9,
+                  "exchange":"NYSE","country":"US","currency":"USD","beta":1.2,"marketCap":5.0E9,"price":15.0,
                   "range":"10.0-20.0","isEtf":false,"isFund":false}]"""));
-        STUB.script("historical/earning_calendar/FPQ", Answer.ok("[]"));
-        STUB.byDefault("historical/earning_calendar/FPQ", uri -> Answer.ok("""
-                [{"date":"%s","symbol":"FPQ"},{"date":"%s","symbol":"FPQ","eps":1.5}]"""
+        STUB.script("earnings?symbol=FPQ&", Answer.ok("[]"));
+        STUB.byDefault("earnings?symbol=FPQ&", uri -> Answer.ok("""
+                [{"symbol":"FPQ","date":"%s","epsActual":null},{"symbol":"FPQ","date":"%s","epsActual":1.5}]"""
                 .formatted(NEXT_EARNINGS, LAST_EARNINGS)));
-        STUB.byDefault("quote/FPQ", uri -> Answer.ok("""
+        STUB.byDefault("batch-quote?symbols=FPQ&", uri -> Answer.ok("""
                 [{"symbol":"FPQ","price":15.0,"timestamp":%d}]""".formatted(Instant.now().getEpochSecond())));
         // a symbol the provider does not know: no profile, no quote, ever
-        STUB.byDefault("profile/FPZ", uri -> Answer.ok("[]"));
-        STUB.byDefault("quote/FPZ", uri -> Answer.ok("[]"));
+        STUB.byDefault("profile?symbol=FPZ&", uri -> Answer.ok("[]"));
+        STUB.byDefault("batch-quote?symbols=FPZ&", uri -> Answer.ok("[]"));
 
         send(new SymbolAdded("FPQ", SymbolAdded.Tier.ACTIVE, "test"));
         send(new SymbolAdded("FPZ", SymbolAdded.Tier.ACTIVE, "test"));
@@ -80,14 +81,14 @@ class FmpProfileIT {
         assertThat(profile.text(ProfileField.SECTOR)).isEqualTo("Industrials");
         assertThat(profile.values().get(ProfileField.LAST_EARNINGS_DATE)).isEqualTo(LAST_EARNINGS);
         assertThat(profile.values().get(ProfileField.NEXT_EARNINGS_DATE)).isEqualTo(NEXT_EARNINGS);
-        assertThat(STUB.requestsTo("profile/FPQ")).isEqualTo(3);
+        assertThat(STUB.requestsTo("profile?symbol=FPQ&")).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 KafkaTestClient.lag(GROUP, Topics.SYMBOL_ADDED) == 0);
         assertThat(store.find("FPZ")).isEmpty();
         // an empty quote is asked again before the symbol counts as unknown; then the record is done
-        assertThat(STUB.requestsTo("quote/FPZ")).isEqualTo(3);
-        assertThat(STUB.requestsTo("profile/FPZ")).isEqualTo(1);
+        assertThat(STUB.requestsTo("batch-quote?symbols=FPZ&")).isEqualTo(3);
+        assertThat(STUB.requestsTo("profile?symbol=FPZ&")).isEqualTo(1);
     }
 
     private void send(SymbolAdded payload) {

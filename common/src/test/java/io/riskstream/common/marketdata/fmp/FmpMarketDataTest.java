@@ -1,11 +1,14 @@
 package io.riskstream.common.marketdata.fmp;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.riskstream.common.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.FallbackMarketData;
 import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.common.marketdata.ProfilePart;
 import io.riskstream.common.marketdata.ProviderException;
+import io.riskstream.common.marketdata.ProviderHealth;
 import io.riskstream.common.marketdata.ProviderLimits;
 import io.riskstream.common.marketdata.ResilientMarketData;
 import io.riskstream.common.marketdata.SimulatedMarket;
@@ -15,27 +18,44 @@ import io.riskstream.testsupport.ProviderStubServer.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The FMP client over HTTP against a local server answering recorded bodies (stable API unless said otherwise). */
 class FmpMarketDataTest {
 
     private static final String KEY = "secret-key-123";
-    private static final String HISTORY = """
-            {"symbol":"AAPL","historical":[
-              {"date":"2024-12-31","open":252.44,"high":253.28,"low":249.43,"close":250.42,"adjClose":250.42,"volume":39480718},
-              {"date":"2024-12-30","open":252.23,"high":253.5,"low":250.75,"close":252.2,"adjClose":252.2,"volume":35557500}]}""";
+    private static final String FULL = "historical-price-eod/full?symbol=AAPL&";
+    private static final String ADJUSTED = "historical-price-eod/dividend-adjusted?symbol=AAPL&";
+    /**
+     * The dividend-adjusted answer for two days of the recorded 2023-01-03..10 window, in FMP's documented shape: the
+     * adjusted closes are FMP's own (its v3 answer for those days), the adjusted open, high and low the raw ones
+     * scaled by the same factor.
+     */
+    private static final String ADJUSTED_SAME_WINDOW = "[" + adjusted("2023-01-10", 130.26, 131.26, 128.12, 130.73,
+            130.17, 63896200) + "," + adjusted("2023-01-03", 130.28, 130.9, 124.17, 125.07, 124.54, 112117500) + "]";
+
+    private static String adjusted(String date, double open, double high, double low, double close, double adjClose,
+                                   long volume) {
+        double f = adjClose / close;
+        return "{\"symbol\":\"AAPL\",\"date\":\"%s\",\"adjOpen\":%s,\"adjHigh\":%s,\"adjLow\":%s,\"adjClose\":%s,\"volume\":%d}"
+                .formatted(date, open * f, high * f, low * f, adjClose, volume);
+    }
 
     private final ProviderStubServer stub = new ProviderStubServer();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ProviderHealth health = new ProviderHealth(meters, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -43,7 +63,12 @@ class FmpMarketDataTest {
     }
 
     private FmpMarketData fmp(Duration timeout) {
-        return new FmpMarketData(stub.baseUrl(), KEY, timeout);
+        return new FmpMarketData(stub.baseUrl(), KEY, timeout, FmpMarketData.Api.STABLE,
+                FmpMarketData.DEFAULT_BATCH_SIZE, true, health);
+    }
+
+    private FmpMarketData fmp() {
+        return fmp(Duration.ofSeconds(2));
     }
 
     private ResilientMarketData resilient(MarketDataProvider provider) {
@@ -52,21 +77,45 @@ class FmpMarketDataTest {
     }
 
     @Test
-    void readsDailyHistoryInAscendingOrder() {
-        stub.script("historical-price-full/AAPL", Answer.ok(HISTORY));
-        List<DailyBar> bars = fmp(Duration.ofSeconds(2)).dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31));
-        assertThat(bars).extracting(DailyBar::date).containsExactly(LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31));
-        assertThat(bars.getLast().adjClose()).isEqualTo(250.42);
-        assertThat(bars.getLast().volume()).isEqualTo(39480718L);
-        assertThat(stub.requests().getFirst().getQuery()).contains("from=2024-12-30").contains("to=2024-12-31");
+    void dailyHistoryJoinsTheRawAndTheDividendAdjustedAnswers() {
+        stub.script(FULL, Answer.fixture("fmp/stable/historical-price-eod-full_AAPL.json"));
+        stub.script(ADJUSTED, Answer.ok(ADJUSTED_SAME_WINDOW));
+        List<DailyBar> bars = fmp().dailyBars("AAPL", LocalDate.of(2023, 1, 3), LocalDate.of(2023, 1, 10));
+        // only the dates with an adjusted close become bars
+        assertThat(bars).extracting(DailyBar::date).containsExactly(LocalDate.of(2023, 1, 3), LocalDate.of(2023, 1, 10));
+        assertThat(bars.getLast().close()).isEqualTo(130.73);
+        assertThat(bars.getLast().adjClose()).isEqualTo(130.17);
+        assertThat(bars.getLast().source()).isEqualTo("fmp");
+        String query = stub.requests().getFirst().getQuery();
+        assertThat(query).contains("symbol=AAPL").contains("from=2023-01-03").contains("to=2023-01-10");
+        assertThat(stub.requests().getFirst().getPath()).isEqualTo("/stable/historical-price-eod/full");
+    }
+
+    @Test
+    void aLongRangeIsAskedInFiveYearChunksAndAnEmptyChunkCostsOneCall() {
+        stub.byDefault("historical-price-eod/full", uri -> Answer.ok("[]"));
+        assertThat(fmp().dailyBars("AAPL", LocalDate.of(2010, 1, 1), LocalDate.of(2024, 12, 31))).isEmpty();
+        assertThat(stub.requestsTo("historical-price-eod/full")).isEqualTo(3);
+        assertThat(stub.requestsTo("historical-price-eod/dividend-adjusted")).isZero();
+    }
+
+    @Test
+    void theLegacyApiReadsItsOwnPathsAndShapes() {
+        stub.script("historical-price-full/AAPL", Answer.fixture("fmp/v3/historical-price-full_AAPL.json"));
+        FmpMarketData legacy = new FmpMarketData(URI.create(stub.baseUrl() + "api/v3/"), KEY, Duration.ofSeconds(2),
+                FmpMarketData.Api.V3, 100, true, health);
+        List<DailyBar> bars = legacy.dailyBars("AAPL", LocalDate.of(2023, 1, 3), LocalDate.of(2023, 1, 10));
+        assertThat(bars).hasSize(6);
+        assertThat(stub.requests().getFirst().getPath()).isEqualTo("/api/v3/historical-price-full/AAPL");
     }
 
     @Test
     void retriesThroughRateLimitingAndCountsTheRetries() {
-        stub.script("historical-price-full/AAPL", Answer.status(429), Answer.status(429), Answer.ok(HISTORY));
-        ResilientMarketData provider = resilient(fmp(Duration.ofSeconds(2)));
-        assertThat(provider.dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31))).hasSize(2);
-        assertThat(stub.requestsTo("historical-price-full/AAPL")).isEqualTo(3);
+        stub.script(FULL, Answer.status(429), Answer.status(429), Answer.fixture("fmp/stable/historical-price-eod-full_AAPL.json"));
+        stub.script(ADJUSTED, Answer.ok(ADJUSTED_SAME_WINDOW));
+        ResilientMarketData provider = resilient(fmp());
+        assertThat(provider.dailyBars("AAPL", LocalDate.of(2023, 1, 3), LocalDate.of(2023, 1, 10))).hasSize(2);
+        assertThat(stub.requestsTo(FULL)).isEqualTo(3);
         assertThat(provider.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
         assertThat(meters.find("resilience4j.retry.calls").tag("kind", "successful_with_retry").functionCounter().count())
                 .isEqualTo(1.0);
@@ -74,19 +123,17 @@ class FmpMarketDataTest {
 
     @Test
     void serverErrorsAndGarbageAreRetriedThenReportedAsRetryLater() {
-        stub.script("historical-price-full/AAPL", Answer.status(503), Answer.ok("<html>oops"), Answer.status(500),
-                Answer.status(502));
-        assertThatThrownBy(() -> resilient(fmp(Duration.ofSeconds(2)))
-                .dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31)))
+        stub.script(FULL, Answer.status(503), Answer.ok("<html>oops"), Answer.status(500), Answer.status(502));
+        assertThatThrownBy(() -> resilient(fmp()).dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31)))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RETRY_LATER))
                 .hasMessageContaining("502");
-        assertThat(stub.requestsTo("historical-price-full/AAPL")).isEqualTo(4);
+        assertThat(stub.requestsTo(FULL)).isEqualTo(4);
     }
 
     @Test
     void aTimeoutIsTransient() {
-        stub.script("historical-price-full/AAPL", Answer.slow(Duration.ofMillis(800), HISTORY));
+        stub.script(FULL, Answer.slow(Duration.ofMillis(800), "[]"));
         assertThatThrownBy(() -> fmp(Duration.ofMillis(200)).dailyBars("AAPL", LocalDate.of(2024, 12, 30),
                 LocalDate.of(2024, 12, 31)))
                 .isInstanceOfSatisfying(ProviderException.class,
@@ -96,70 +143,182 @@ class FmpMarketDataTest {
 
     @Test
     void anEmptyAnswerIsAnEmptyResultNotAnError() {
-        stub.script("historical-price-full/AAPL", Answer.ok(""), Answer.ok("{}"));
-        FmpMarketData provider = fmp(Duration.ofSeconds(2));
-        assertThat(provider.dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31))).isEmpty();
-        assertThat(provider.dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31))).isEmpty();
+        stub.script(FULL, Answer.ok(""), Answer.ok("[]"));
+        assertThat(fmp().dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31))).isEmpty();
+        assertThat(fmp().dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31))).isEmpty();
     }
 
     @Test
-    void aRejectedKeyMeansTryTheNextProviderAndTheKeyIsNeverInTheMessage() {
-        stub.byDefault("historical-price-full/", uri -> new Answer(401,
-                "{\"Error Message\":\"Invalid API KEY " + KEY + "\"}", Duration.ZERO));
-        assertThatThrownBy(() -> fmp(Duration.ofSeconds(2)).dailyBars("AAPL", LocalDate.of(2024, 12, 30),
-                LocalDate.of(2024, 12, 31)))
+    void aLegacyEndpointRefusalIsAConfigurationErrorWithFmpsReason() {
+        stub.byDefault("historical-price-eod/", uri -> Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"));
+        assertThatThrownBy(() -> resilient(fmp()).dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31)))
                 .isInstanceOfSatisfying(ProviderException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.TRY_NEXT))
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
-        stub.script("quote/", new Answer(200, "{\"Error Message\":\"Invalid API KEY " + KEY + "\"}", Duration.ZERO));
-        assertThatThrownBy(() -> fmp(Duration.ofSeconds(2)).quotes(List.of("AAPL")))
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED))
+                .hasMessageContaining("GET /stable/historical-price-eod/full")
+                .hasMessageContaining("403")
+                .hasMessageContaining("Legacy Endpoint : Due to Legacy endpoints being no longer supported");
+        assertThat(stub.requestsTo("historical-price-eod/")).isEqualTo(1); // not retried: not transient
+        assertThat(health.refused("fmp")).isTrue();
+        assertThat(health.refusals()).singleElement().satisfies(r -> {
+            assertThat(r.endpoint()).isEqualTo("GET /stable/historical-price-eod/full");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.reason()).startsWith("Legacy Endpoint");
+        });
+        assertThat(meters.find("riskstream.provider.refused").tag("provider", "fmp").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.find("riskstream.provider.refusals").tags("provider", "fmp", "status", "403").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aRefusalEndsWhenTheEndpointAnswersAgain() {
+        stub.script(FULL, Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"), Answer.ok("[]"));
+        assertThatThrownBy(() -> fmp().dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31)))
+                .isInstanceOf(ProviderException.class);
+        assertThat(health.refused("fmp")).isTrue();
+        fmp().dailyBars("AAPL", LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31));
+        assertThat(health.refused("fmp")).isFalse();
+    }
+
+    @Test
+    void aRestrictedEndpointInPlainTextAndAnInvalidKeyAreRefusalsTooAndTheKeyIsNeverQuoted() {
+        stub.script("batch-quote", Answer.fixture(402, "fmp/stable/error_restricted-endpoint_402.txt"));
+        assertThatThrownBy(() -> fmp().quotes(List.of("AAPL")))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED))
+                .hasMessageContaining("GET /stable/batch-quote").hasMessageContaining("Restricted Endpoint");
+        stub.script("profile", new Answer(401, "{\"Error Message\":\"Invalid API KEY " + KEY + "\"}", Duration.ZERO));
+        assertThatThrownBy(() -> fmp().profiles(List.of("AAPL"), Set.of(ProfilePart.IDENTITY)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY).contains("***"));
+        // the same words with a 200, as FMP sometimes sends them
+        stub.script("income-statement", Answer.ok("{\"Error Message\":\"Invalid API KEY. Feel free to create a Free API Key\"}"));
+        assertThatThrownBy(() -> fmp().statements("AAPL", StatementKind.INCOME, Frequency.ANNUAL, 5))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED));
+        assertThat(health.refusals()).extracting(ProviderHealth.Refusal::status).containsExactlyInAnyOrder(402, 401, 200);
     }
 
     @Test
-    void theChainFallsBackToTheNextProviderWhenFmpCannotAnswer() {
-        stub.byDefault("historical-price-full/", uri -> Answer.status(403));
+    void fmpsDailyLimitMessageIsTransient() {
+        stub.script("earnings", Answer.fixture(429, "fmp/stable/error_limit-reach_429.json"));
+        assertThatThrownBy(() -> fmp().earnings("AAPL"))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RETRY_LATER))
+                .hasMessageContaining("Limit Reach");
+        assertThat(health.refused("fmp")).isFalse();
+    }
+
+    @Test
+    void theChainFallsBackToTheNextRealProviderAndItsDataKeepsItsOwnName() {
+        stub.byDefault("historical-price-eod/", uri -> Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"));
+        stub.byDefault("v8/finance/chart/GS", uri -> Answer.fixture("yahoo/chart_GS_2023-10.json"));
+        MarketDataProvider chain = new FallbackMarketData(List.of(resilient(fmp()),
+                resilient(new io.riskstream.common.marketdata.yahoo.YahooMarketData(stub.baseUrl(), Duration.ofSeconds(2),
+                        health))), meters);
+        List<DailyBar> bars = chain.dailyBars("GS", LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 9));
+        assertThat(bars).hasSize(6).allSatisfy(b -> assertThat(b.source()).isEqualTo("yahoo"));
+        assertThat(meters.find("riskstream.provider.fallbacks").tags("from", "fmp", "to", "yahoo", "kind", "bars")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(health.refused("fmp")).isTrue(); // served by Yahoo, and still reported
+    }
+
+    @Test
+    void theSimulatedMarketNeverStandsInForARefusedRealProvider() {
+        stub.byDefault("historical-price-eod/", uri -> Answer.fixture(403, "fmp/stable/error_legacy-endpoint_403.json"));
         Clock clock = Clock.fixed(Instant.parse("2024-12-31T23:00:00Z"), ZoneOffset.UTC);
-        MarketDataProvider chain = new FallbackMarketData(List.of(resilient(fmp(Duration.ofSeconds(2))),
-                resilient(new SimulatedMarket(clock))));
-        assertThat(chain.dailyBars("AAPL", LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 31))).hasSize(21);
-        assertThat(stub.requestsTo("historical-price-full/")).isEqualTo(1); // not retried: not transient
+        MarketDataProvider chain = new FallbackMarketData(List.of(resilient(fmp()),
+                resilient(new SimulatedMarket(clock))), meters);
+        assertThatThrownBy(() -> chain.dailyBars("AAPL", LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 31)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REFUSED))
+                .hasMessageContaining("Legacy Endpoint");
+        assertThat(chain.name()).isEqualTo("fmp");
+        assertThat(meters.find("riskstream.provider.fallbacks").counter()).isNull();
     }
 
     @Test
-    void quotesAndProfilesGoOutInBatchesOfOneHundred() {
-        stub.byDefault("quote/", uri -> Answer.ok("[]"));
+    void quotesGoOutInBatchesAndUnknownSymbolsAreSimplyAbsent() {
+        stub.byDefault("batch-quote", uri -> Answer.ok("[]"));
         List<String> symbols = IntStream.range(0, 1250).mapToObj(i -> "S" + i).toList();
-        fmp(Duration.ofSeconds(2)).quotes(symbols);
-        assertThat(stub.requestsTo("quote/")).isEqualTo(13);
+        fmp().quotes(symbols);
+        assertThat(stub.requestsTo("batch-quote")).isEqualTo(5); // 1,250 symbols, 250 per call
+        stub.script("batch-quote?symbols=AAPL,ZZZZ", Answer.fixture("fmp/stable/quote_AAPL.json"));
+        assertThat(fmp().quotes(List.of("AAPL", "ZZZZ"))).containsOnlyKeys("AAPL");
     }
 
     @Test
-    void readsQuotesProfilesStatementsAndEarnings() {
-        stub.script("quote/", Answer.ok("""
-                [{"symbol":"AAPL","price":250.42,"dayLow":249.43,"dayHigh":253.28,"open":252.44,"volume":39480718,
-                  "previousClose":252.2,"marketCap":3785000000000,"pe":41.2,"timestamp":1735678800}]"""));
-        stub.script("profile/", Answer.ok("""
-                [{"symbol":"AAPL","companyName":"Apple Inc.","sector":"Technology","industry":"Consumer Electronics",
-                  "beta":1.24,"mktCap":3785000000000,"range":"164.08-260.10","isEtf":false,"isFund":false,
-                  "fullTimeEmployees":"164000","exchangeShortName":"NASDAQ","country":"US","currency":"USD"}]"""));
-        stub.script("income-statement/AAPL", Answer.ok("""
-                [{"date":"2024-09-28","symbol":"AAPL","reportedCurrency":"USD","revenue":94930000000,
-                  "netIncome":14736000000,"eps":0.97,"weirdNull":null}]"""));
-        stub.script("historical/earning_calendar/AAPL", Answer.ok("""
-                [{"date":"2025-01-30","symbol":"AAPL","eps":null},{"date":"2024-10-31","symbol":"AAPL","eps":0.97}]"""));
-        FmpMarketData fmp = fmp(Duration.ofSeconds(2));
-        var quote = fmp.quotes(List.of("AAPL")).get("AAPL");
-        assertThat(quote.date()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(quote.price()).isEqualTo(250.42);
-        var profile = fmp.profiles(List.of("AAPL")).get("AAPL");
-        assertThat(profile.sector()).isEqualTo("Technology");
-        assertThat(profile.week52High()).isEqualTo(260.10);
-        assertThat(profile.employees()).isEqualTo(164000);
-        var statement = fmp.statements("AAPL", StatementKind.INCOME, Frequency.QUARTERLY, 12).getFirst();
-        assertThat(statement.values().get("revenue")).isEqualByComparingTo("94930000000");
-        assertThat(statement.values()).containsKey("weirdNull");
-        assertThat(stub.requests().get(2).getQuery()).contains("period=quarter").contains("limit=12");
-        assertThat(fmp.earnings("AAPL")).extracting(e -> e.date().toString()).containsExactly("2024-10-31", "2025-01-30");
+    void onPlansWithoutBatchQuotesEachSymbolIsQuotedAlone() {
+        stub.byDefault("quote?symbol=AAPL", uri -> Answer.fixture("fmp/stable/quote_AAPL.json"));
+        stub.byDefault("quote?symbol=", uri -> Answer.ok("[]"));
+        FmpMarketData single = new FmpMarketData(stub.baseUrl(), KEY, Duration.ofSeconds(2), FmpMarketData.Api.STABLE,
+                100, false, health);
+        assertThat(single.quotes(List.of("AAPL", "ZZZZ"))).containsOnlyKeys("AAPL");
+        assertThat(stub.requestsTo("quote?symbol=")).isEqualTo(2);
+    }
+
+    @Test
+    void aFullProfileAsksEachEndpointOnceAndFillsEveryPart() {
+        stub.script("profile?symbol=AAPL&", Answer.fixture("fmp/stable/profile_AAPL.json"));
+        stub.script("ratios-ttm?symbol=AAPL&", Answer.fixture("fmp/stable/ratios-ttm_AAPL.json"));
+        stub.script("price-target-consensus?symbol=AAPL&", Answer.fixture("fmp/stable/price-target-consensus_AAPL.json"));
+        stub.script("grades-consensus?symbol=AAPL&", Answer.fixture("fmp/stable/grades-consensus_AAPL.json"));
+        stub.script("analyst-estimates?symbol=AAPL&", Answer.fixture("fmp/stable/analyst-estimates_AAPL_annual.json"));
+        CompanyProfile p = fmp().profiles(List.of("AAPL")).get("AAPL");
+        assertThat(stub.requests()).hasSize(5); // the profile answer carries the valuation: no quote needed
+        assertThat(p.parts()).containsExactlyInAnyOrder(ProfilePart.values());
+        assertThat(p.identity().sector()).isEqualTo("Technology");
+        assertThat(p.valuation().price()).isEqualTo(255.53);
+        assertThat(p.valuation().marketCap()).isEqualTo(3_775_801_225_282d);
+        assertThat(p.valuation().beta()).isEqualTo(1.093);
+        assertThat(p.valuation().week52High()).isEqualTo(288.62);
+        assertThat(p.trailing().epsTtm()).isEqualTo(6.375265851569754);
+        assertThat(p.analysts().recommendation()).isEqualTo("buy");
+        assertThat(p.estimates()).hasSize(1);
+        assertThat(stub.requests().stream().filter(u -> u.getPath().endsWith("analyst-estimates")).findFirst().orElseThrow()
+                .getQuery()).contains("period=annual");
+    }
+
+    @Test
+    void aSymbolWithoutAProfileIsAbsentAndItsOtherPartsAreNotAskedFor() {
+        stub.byDefault("profile", uri -> Answer.ok("[]"));
+        assertThat(fmp().profiles(List.of("ZZZZ"))).isEmpty();
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void aDailyValuationRefreshIsOneBatchQuoteCall() {
+        stub.byDefault("batch-quote", uri -> Answer.fixture("fmp/stable/quote_AAPL.json"));
+        Map<String, CompanyProfile> p = fmp().profiles(List.of("AAPL", "MSFT"), Set.of(ProfilePart.VALUATION));
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(p).containsOnlyKeys("AAPL");
+        assertThat(p.get("AAPL").identity()).isNull();
+        assertThat(p.get("AAPL").valuation().marketCap()).isEqualTo(3_800_327_071_200d);
+    }
+
+    @Test
+    void aRestrictedAnalystEndpointIsRecordedButTheRestOfTheProfileStands() {
+        stub.script("profile?symbol=AAPL&", Answer.fixture("fmp/stable/profile_AAPL.json"));
+        stub.byDefault("grades-consensus", uri -> Answer.fixture(402, "fmp/stable/error_restricted-endpoint_402.txt"));
+        stub.script("price-target-consensus?symbol=AAPL&", Answer.fixture("fmp/stable/price-target-consensus_AAPL.json"));
+        stub.script("analyst-estimates?symbol=AAPL&", Answer.fixture("fmp/stable/analyst-estimates_AAPL_annual.json"));
+        CompanyProfile p = fmp().profiles(List.of("AAPL"), Set.of(ProfilePart.IDENTITY, ProfilePart.ANALYSTS)).get("AAPL");
+        assertThat(p.identity().name()).isEqualTo("Apple Inc.");
+        assertThat(p.analysts()).isNull();
+        assertThat(p.estimates()).hasSize(1);
+        assertThat(health.refusals()).singleElement()
+                .satisfies(r -> assertThat(r.endpoint()).isEqualTo("GET /stable/grades-consensus"));
+    }
+
+    @Test
+    void statementsEarningsAndSplitsUseTheStablePaths() {
+        stub.script("income-statement?symbol=AAPL&", Answer.fixture("fmp/stable/income-statement_AAPL_annual.json"));
+        stub.script("earnings?symbol=AAPL&", Answer.fixture("fmp/stable/earnings_AAPL.json"));
+        stub.script("splits?symbol=AAPL&", Answer.fixture("fmp/stable/splits_AAPL.json"));
+        FmpMarketData fmp = fmp();
+        assertThat(fmp.statements("AAPL", StatementKind.INCOME, Frequency.QUARTERLY, 12)).hasSize(1);
+        assertThat(stub.requests().getFirst().getQuery()).contains("period=quarter").contains("limit=12");
+        assertThat(fmp.earnings("AAPL")).hasSize(6);
+        assertThat(fmp.splits("AAPL")).hasSize(1);
     }
 }

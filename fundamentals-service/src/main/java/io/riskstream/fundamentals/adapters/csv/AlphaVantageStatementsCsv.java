@@ -61,7 +61,7 @@ public final class AlphaVantageStatementsCsv {
         }
         List<FinancialStatement> out = new ArrayList<>();
         statements.forEach((k, items) -> out.add(new FinancialStatement(k.ticker(), k.kind(), k.frequency(),
-                k.periodEnd(), k.currency(), items)));
+                k.periodEnd(), k.currency(), items, "alphavantage-csv")));
         return out;
     }
 

@@ -8,6 +8,7 @@ import io.riskstream.price.application.BackfillHistory;
 import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.RunStore;
+import io.riskstream.price.application.UniverseAnnouncements;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +51,12 @@ class UniverseController {
     private final TransactionTemplate tx;
     private final RunStore runs;
     private final RunReports reports;
+    private final UniverseAnnouncements announcements;
 
     UniverseController(UniverseStore universe, PriceHistory history, BackfillHistory backfill, MarketClock marketClock,
-                       PlatformTransactionManager txManager, RunStore runs, RunReports reports) {
+                       PlatformTransactionManager txManager, RunStore runs, RunReports reports,
+                       UniverseAnnouncements announcements) {
+        this.announcements = announcements;
         this.reports = reports;
         this.runs = runs;
         this.universe = universe;
@@ -75,16 +79,27 @@ class UniverseController {
             throw new IllegalArgumentException("tier ACTIVE follows open positions; add WATCHLIST or UNIVERSE symbols");
         }
         UUID runId = UUID.randomUUID();
+        // the symbol is in the universe (and announced) even when its history cannot be fetched right now
         tx.executeWithoutResult(s -> {
             runs.start(runId, "universe-add", null, "operator");
-            universe.register(symbol, tier);
+            announcements.registerAndAnnounce(universe, symbol, tier, "universe-add", runId, runId);
             reports.expected(runId, runId, "universe-add", List.of(symbol));
-            PriceHistory.Outcome outcome = history.bringUpToDate(symbol, marketClock.latestCompletedSession(),
-                    EventIds.derive(runId, symbol), runId);
-            if (!outcome.announced()) {
-                reports.skipped(runId, runId, symbol);
-            }
         });
+        try {
+            tx.executeWithoutResult(s -> {
+                PriceHistory.Outcome outcome = history.bringUpToDate(symbol, marketClock.latestCompletedSession(),
+                        EventIds.derive(runId, symbol), runId);
+                if (!outcome.announced()) {
+                    reports.skipped(runId, runId, symbol);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the provider could not answer: the error is on the universe entry, the next close fetches the history
+            tx.executeWithoutResult(s -> {
+                universe.recordError(symbol, e.getMessage());
+                reports.failed(runId, runId, symbol, e.getClass().getName() + ": " + e.getMessage());
+            });
+        }
         return universe.find(symbol).orElseThrow();
     }
 

@@ -42,8 +42,8 @@ public class JdbcBarStore implements BarStore {
     }
 
     @Override
-    public int upsert(List<DailyBar> bars, String source) {
-        SqlParameterSource[] rows = bars.stream().map(b -> params(b, source)).toArray(SqlParameterSource[]::new);
+    public int upsert(List<DailyBar> bars) {
+        SqlParameterSource[] rows = bars.stream().map(JdbcBarStore::params).toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate(UPSERT, rows);
         return rows.length;
     }
@@ -51,21 +51,22 @@ public class JdbcBarStore implements BarStore {
     @Override
     public List<DailyBar> load(String symbol, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                        select symbol, trade_date, open, high, low, close, adj_close, volume from daily_bar
+                        select symbol, trade_date, open, high, low, close, adj_close, volume, source from daily_bar
                         where symbol = :symbol and trade_date between :from and :to order by trade_date""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("from", from).addValue("to", to),
                 (rs, i) -> new DailyBar(rs.getString(1), rs.getObject(2, LocalDate.class), dbl(rs, 3), dbl(rs, 4),
-                        dbl(rs, 5), dbl(rs, 6), rs.getBigDecimal(7).doubleValue(), (Long) rs.getObject(8, Long.class)));
+                        dbl(rs, 5), dbl(rs, 6), rs.getBigDecimal(7).doubleValue(), (Long) rs.getObject(8, Long.class),
+                        rs.getString(9)));
     }
 
     @Override
-    public void replace(String symbol, List<DailyBar> bars, String source) {
+    public void replace(String symbol, List<DailyBar> bars) {
         jdbc.update("delete from daily_bar where symbol = :symbol", new MapSqlParameterSource("symbol", symbol));
-        upsert(bars, source);
+        upsert(bars);
     }
 
     @Override
-    public List<DailyBar> insertMissing(List<DailyBar> bars, String source) {
+    public List<DailyBar> insertMissing(List<DailyBar> bars) {
         if (bars.isEmpty()) {
             return List.of();
         }
@@ -73,7 +74,7 @@ public class JdbcBarStore implements BarStore {
         // RETURNING tells which bars were new
         int n = bars.size();
         String[] symbols = new String[n], dates = new String[n], open = new String[n], high = new String[n],
-                low = new String[n], close = new String[n], adjClose = new String[n];
+                low = new String[n], close = new String[n], adjClose = new String[n], sources = new String[n];
         Long[] volume = new Long[n];
         for (int i = 0; i < n; i++) {
             DailyBar b = bars.get(i);
@@ -85,17 +86,19 @@ public class JdbcBarStore implements BarStore {
             close[i] = text(b.close());
             adjClose[i] = text(b.adjClose());
             volume[i] = b.volume();
+            sources[i] = b.source();
         }
         Set<String> inserted = new HashSet<>(jdbc.queryForList("""
                 insert into daily_bar (symbol, trade_date, open, high, low, close, adj_close, volume, source)
-                select s, d, o, h, l, c, a, v, :source
+                select s, d, o, h, l, c, a, v, src
                 from unnest(cast(:symbols as varchar[]), cast(cast(:dates as varchar[]) as date[]),
                             cast(cast(:open as varchar[]) as numeric[]), cast(cast(:high as varchar[]) as numeric[]),
                             cast(cast(:low as varchar[]) as numeric[]), cast(cast(:close as varchar[]) as numeric[]),
-                            cast(cast(:adjClose as varchar[]) as numeric[]), cast(:volume as bigint[]))
-                     as u(s, d, o, h, l, c, a, v)
+                            cast(cast(:adjClose as varchar[]) as numeric[]), cast(:volume as bigint[]),
+                            cast(:sources as varchar[]))
+                     as u(s, d, o, h, l, c, a, v, src)
                 on conflict (symbol, trade_date) do nothing
-                returning symbol || '|' || trade_date""", new MapSqlParameterSource("source", source)
+                returning symbol || '|' || trade_date""", new MapSqlParameterSource("sources", sources)
                 .addValue("symbols", symbols).addValue("dates", dates).addValue("open", open).addValue("high", high)
                 .addValue("low", low).addValue("close", close).addValue("adjClose", adjClose).addValue("volume", volume),
                 String.class));
@@ -106,13 +109,13 @@ public class JdbcBarStore implements BarStore {
         return value == null ? null : BigDecimal.valueOf(value).toPlainString();
     }
 
-    private static MapSqlParameterSource params(DailyBar b, String source) {
+    private static MapSqlParameterSource params(DailyBar b) {
         return new MapSqlParameterSource()
                 .addValue("symbol", b.symbol()).addValue("date", b.date())
                 .addValue("open", decimal(b.open())).addValue("high", decimal(b.high()))
                 .addValue("low", decimal(b.low())).addValue("close", decimal(b.close()))
                 .addValue("adjClose", BigDecimal.valueOf(b.adjClose())).addValue("volume", b.volume())
-                .addValue("source", source);
+                .addValue("source", b.source());
     }
 
     /** The shortest decimal that round-trips to the same double: stored exactly in an unconstrained numeric. */

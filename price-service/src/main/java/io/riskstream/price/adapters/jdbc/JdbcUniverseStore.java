@@ -24,10 +24,12 @@ public class JdbcUniverseStore implements UniverseStore {
     }
 
     @Override
-    public void register(String symbol, Tier tier) {
+    public boolean register(String symbol, Tier tier) {
         // tiers rank by their enum order (ACTIVE first): only ever raise a tier here
         String configured = tier == Tier.ACTIVE ? "UNIVERSE" : tier.name();
-        jdbc.update("""
+        // the CTE reads the row as it was before this statement: its status says whether the symbol is new
+        String before = jdbc.queryForObject("""
+                with before as (select status from symbol_universe where symbol = :symbol)
                 insert into symbol_universe (symbol, tier, configured_tier) values (:symbol, :tier, :configured)
                 on conflict (symbol) do update set
                   tier = case when symbol_universe.status = 'REMOVED'
@@ -36,9 +38,11 @@ public class JdbcUniverseStore implements UniverseStore {
                               then excluded.tier else symbol_universe.tier end,
                   configured_tier = case when :tier = 'ACTIVE' then symbol_universe.configured_tier
                                          else excluded.configured_tier end,
-                  status = 'ACTIVE', updated_at = now()""",
+                  status = 'ACTIVE', updated_at = now()
+                returning coalesce((select status from before), 'NEW')""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("tier", tier.name())
-                        .addValue("configured", configured));
+                        .addValue("configured", configured), String.class);
+        return "NEW".equals(before) || "REMOVED".equals(before);
     }
 
     @Override

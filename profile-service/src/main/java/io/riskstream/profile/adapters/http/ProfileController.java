@@ -34,7 +34,9 @@ class ProfileController {
     record Refreshed(Instant daily, Instant quarterly, Instant statics, LocalDate dailyCloseDate) {
     }
 
-    record ProfileView(String symbol, Map<String, Object> fields, Refreshed refreshed) {
+    /** {@code source}: the provider that answered the profile's identity (static tier); {@code sources}: per tier. */
+    record ProfileView(String symbol, String source, Map<String, String> sources, Map<String, Object> fields,
+                       Refreshed refreshed) {
     }
 
     private final RequestedRefresh requested;
@@ -60,7 +62,10 @@ class ProfileController {
         for (ProfileField field : ProfileField.values()) {
             fields.put(field.wireName(), profile.get(field));
         }
-        return new ProfileView(symbol, fields, new Refreshed(state.last().daily().orElse(null),
+        Map<String, String> sources = new LinkedHashMap<>();
+        profiles.sources(symbol).forEach((tier, provider) -> sources.put(tier.name().toLowerCase(), provider));
+        String source = sources.getOrDefault("static", sources.values().stream().findFirst().orElse(null));
+        return new ProfileView(symbol, source, sources, fields, new Refreshed(state.last().daily().orElse(null),
                 state.last().quarterly().orElse(null), state.last().statics().orElse(null),
                 state.dailyCloseDate().orElse(null)));
     }

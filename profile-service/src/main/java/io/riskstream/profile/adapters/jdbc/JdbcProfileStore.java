@@ -90,6 +90,10 @@ public class JdbcProfileStore implements ProfileStore {
             String column = tier.name().toLowerCase() + "_refreshed_at";
             columns.add(column);
             params.addValue(column, Timestamp.from(now));
+            // the provider that answered this tier (never a chain's name)
+            String source = tier.name().toLowerCase() + "_source";
+            columns.add(source);
+            params.addValue(source, provider);
         }
         if (dailyCloseDate != null) {
             columns.add("daily_close_date");
@@ -100,6 +104,40 @@ public class JdbcProfileStore implements ProfileStore {
         jdbc.update("insert into company_profile (" + String.join(", ", columns) + ") values ("
                 + columns.stream().map(c -> c.equals("updated_at") ? ":now" : ":" + c).collect(Collectors.joining(", "))
                 + ") on conflict (symbol) do update set " + updates, params);
+    }
+
+    @Override
+    public Map<Tier, String> sources(String symbol) {
+        Map<Tier, String> out = new EnumMap<>(Tier.class);
+        jdbc.query("select daily_source, quarterly_source, static_source from company_profile where symbol = :symbol",
+                new MapSqlParameterSource("symbol", symbol), rs -> {
+                    for (Tier tier : Tier.values()) {
+                        String source = rs.getString(tier.name().toLowerCase() + "_source");
+                        if (source != null) {
+                            out.put(tier, source);
+                        }
+                    }
+                });
+        return out;
+    }
+
+    @Override
+    public boolean recordSymbol(String symbol) {
+        return jdbc.update("insert into profile_symbol (symbol) values (:symbol) on conflict do nothing",
+                new MapSqlParameterSource("symbol", symbol)) == 1;
+    }
+
+    @Override
+    public void forgetSymbol(String symbol) {
+        jdbc.update("delete from profile_symbol where symbol = :symbol", new MapSqlParameterSource("symbol", symbol));
+    }
+
+    @Override
+    public List<String> symbolsWithoutProfile() {
+        return jdbc.queryForList("""
+                select s.symbol from profile_symbol s
+                where not exists (select 1 from company_profile p where p.symbol = s.symbol) order by s.symbol""",
+                new MapSqlParameterSource(), String.class);
     }
 
     @Override
