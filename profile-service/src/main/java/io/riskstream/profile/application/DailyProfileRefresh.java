@@ -54,7 +54,8 @@ public class DailyProfileRefresh {
         }
         Instant now = clock.instant();
         RefreshOutcome created = RefreshOutcome.none();
-        List<String> missing = profiles.symbolsWithoutProfile();
+        // the profiles missing when the close was triggered; a symbol announced since is its onboarding's to create
+        List<String> missing = profiles.symbolsWithoutProfile(event.occurredAt());
         if (!missing.isEmpty()) {
             Map<String, Set<Tier>> all = new LinkedHashMap<>();
             missing.forEach(symbol -> all.put(symbol, EnumSet.allOf(Tier.class)));

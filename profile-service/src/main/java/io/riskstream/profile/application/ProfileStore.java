@@ -41,8 +41,11 @@ public interface ProfileStore {
     /** Forgets an announced symbol that has no profile to get (unknown at the provider, or no profiles at all). */
     void forgetSymbol(String symbol);
 
-    /** Announced symbols that have no profile yet (their creation failed, or was never tried). */
-    List<String> symbolsWithoutProfile();
+    /**
+     * Symbols announced before {@code announcedBefore} that have no profile yet (their creation failed, or was never
+     * tried); a symbol announced later is its own onboarding's to create, which may be under way while a close runs.
+     */
+    List<String> symbolsWithoutProfile(java.time.Instant announcedBefore);
 
     boolean dailyCloseDone(LocalDate tradingDate);
 

@@ -133,11 +133,12 @@ public class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
-    public List<String> symbolsWithoutProfile() {
+    public List<String> symbolsWithoutProfile(Instant announcedBefore) {
         return jdbc.queryForList("""
                 select s.symbol from profile_symbol s
-                where not exists (select 1 from company_profile p where p.symbol = s.symbol) order by s.symbol""",
-                new MapSqlParameterSource(), String.class);
+                where s.added_at < :before and not exists (select 1 from company_profile p where p.symbol = s.symbol)
+                order by s.symbol""",
+                new MapSqlParameterSource("before", Timestamp.from(announcedBefore)), String.class);
     }
 
     @Override
