@@ -14,6 +14,10 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import io.riskstream.common.outbox.OutboxRelay;
 import io.riskstream.common.outbox.OutboxSettings;
 import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.common.outbox.OutboxEventPublisher;
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.common.jdbc.TransactionalUnitOfWork;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -201,5 +205,21 @@ public class RiskstreamAutoConfiguration {
     @ConditionalOnBean(NamedParameterJdbcTemplate.class)
     OutboxWriter outboxWriter(NamedParameterJdbcTemplate jdbc, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
         return new OutboxWriter(jdbc, codec, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    }
+
+    /** The application layer's event port: the outbox, in the caller's unit of work. */
+    @Bean
+    @ConditionalOnBean(OutboxWriter.class)
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(OutboxWriter outbox) {
+        return new OutboxEventPublisher(outbox);
+    }
+
+    /** The application layer's unit of work: one transaction of the service's database. */
+    @Bean
+    @ConditionalOnBean(PlatformTransactionManager.class)
+    @ConditionalOnMissingBean
+    UnitOfWork unitOfWork(PlatformTransactionManager transactions) {
+        return new TransactionalUnitOfWork(transactions);
     }
 }

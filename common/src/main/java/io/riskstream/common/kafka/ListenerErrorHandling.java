@@ -1,5 +1,6 @@
 package io.riskstream.common.kafka;
 
+import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.MalformedEventException;
 import io.riskstream.common.marketdata.IncompleteAnswerException;

@@ -1,5 +1,6 @@
 package io.riskstream.common.kafka;
 
+import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.marketdata.IncompleteAnswerException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.BackOff;

@@ -6,7 +6,7 @@ import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
-import io.riskstream.common.kafka.RetryLaterException;
+import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.IncompleteAnswerException;

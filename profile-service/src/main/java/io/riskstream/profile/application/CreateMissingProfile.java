@@ -2,7 +2,7 @@ package io.riskstream.profile.application;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
-import io.riskstream.common.kafka.RetryLaterException;
+import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.ProviderException;
