@@ -20,6 +20,14 @@ import java.util.UUID;
  */
 public class PositionTags {
 
+    /** API: a new user tag; {@code colour} (#RRGGBB) and {@code description} are optional. */
+    public record CreateTag(UUID portfolioId, String name, String colour, String description) {
+    }
+
+    /** API: a user tag put on (or taken off) a position of the portfolio. */
+    public record TagOnPosition(UUID portfolioId, UUID positionId, UUID tagId) {
+    }
+
     /** A tag of that name exists already (409). */
     public static final class Conflict extends RuntimeException {
         public Conflict(String message) {
@@ -53,7 +61,9 @@ public class PositionTags {
         tags.replaceSectorTags(portfolioId, byPosition);
     }
 
-    public TagStore.Tag create(UUID portfolioId, String name, String colour, String description) {
+    public TagStore.Tag create(CreateTag command) {
+        UUID portfolioId = command.portfolioId();
+        String name = command.name(), colour = command.colour(), description = command.description();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new IllegalArgumentException("name is required (1 to 100 characters)");
         }
@@ -76,14 +86,17 @@ public class PositionTags {
         return tags.tags(portfolioId);
     }
 
-    public void attach(UUID portfolioId, UUID positionId, UUID tagId) {
-        unitOfWork.run(() -> tags.attach(requirePosition(portfolioId, positionId), requireUserTag(portfolioId, tagId)));
+    public void attach(TagOnPosition command) {
+        unitOfWork.run(() -> tags.attach(requirePosition(command.portfolioId(), command.positionId()),
+                requireUserTag(command.portfolioId(), command.tagId())));
     }
 
-    public void detach(UUID portfolioId, UUID positionId, UUID tagId) {
+    public void detach(TagOnPosition command) {
         unitOfWork.run(() -> {
-            if (!tags.detach(requirePosition(portfolioId, positionId), requireUserTag(portfolioId, tagId))) {
-                throw new PortfolioCommands.NotFound("position " + positionId + " does not carry tag " + tagId);
+            if (!tags.detach(requirePosition(command.portfolioId(), command.positionId()),
+                    requireUserTag(command.portfolioId(), command.tagId()))) {
+                throw new PortfolioCommands.NotFound("position " + command.positionId() + " does not carry tag "
+                        + command.tagId());
             }
         });
     }
