@@ -2,13 +2,12 @@ package io.riskstream.portfolio.application;
 
 import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
-import io.riskstream.portfolio.domain.FactorExposureCalculation;
-import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.SectorExposure;
-import io.riskstream.portfolio.domain.risk.RiskAnalytics;
+import io.riskstream.portfolio.domain.ValuedDate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +15,6 @@ import java.util.UUID;
 
 /** Portfolio analytics per (portfolio, date): one complete row set per date, upserted. */
 public interface AnalyticsStore {
-
-    /** Decimal places of a stored NAV (numeric(28, 6)); the next date rolls forward from the stored, rounded value. */
-    int NAV_SCALE = 6;
-
-    /** The NAV as stored: rounded half up to {@link #NAV_SCALE} places, as PostgreSQL rounds numeric input. */
-    static BigDecimal storedNav(double equity) {
-        return BigDecimal.valueOf(equity).setScale(NAV_SCALE, java.math.RoundingMode.HALF_UP);
-    }
 
     record StoredAnalytics(UUID portfolioId, LocalDate date, LocalDate priceDate, BigDecimal nav, double coverage,
                            boolean partial, Map<String, double[]> factors) {
@@ -40,22 +31,10 @@ public interface AnalyticsStore {
     }
 
     /**
-     * One computed (portfolio, date): its snapshot, concentration, sectors, factor exposures, risk analytics and
-     * position values.
-     */
-    record ComputedDate(DailySnapshotCalculation.Snapshot snapshot, Concentration concentration,
-                        SectorExposure sectors, FactorExposureCalculation.Result exposures, boolean partial,
-                        RiskAnalytics risk, List<PositionValuation.Value> positions) {
-        public LocalDate date() {
-            return snapshot.date();
-        }
-    }
-
-    /**
      * Upserts each date's analytics row, snapshot and risk row and replaces its factor, sector, cluster, stress and
      * position-value rows, for all the dates in a few statements (the rows travel as column arrays).
      */
-    void saveAll(UUID portfolioId, List<ComputedDate> dates);
+    void saveAll(UUID portfolioId, List<ValuedDate> dates);
 
     /**
      * What the dates in [first, last] roll forward from: the latest stored snapshot before {@code first}, and every
@@ -67,7 +46,7 @@ public interface AnalyticsStore {
      * portfolio → its computed dates in [from, to], for the given portfolios, or for every portfolio when
      * {@code portfolioIds} is null.
      */
-    Map<UUID, List<LocalDate>> computedDates(java.util.Collection<UUID> portfolioIds, LocalDate from, LocalDate to);
+    Map<UUID, List<LocalDate>> computedDates(Collection<UUID> portfolioIds, LocalDate from, LocalDate to);
 
     /** Dates after {@code date} that already have a snapshot (they roll forward from it and must follow it). */
     List<LocalDate> snapshotDatesAfter(UUID portfolioId, LocalDate date);

@@ -1,117 +1,39 @@
 package io.riskstream.portfolio.application;
 
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
-import io.riskstream.common.event.EventEnvelope;
-import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PositionEvent;
-import io.riskstream.common.event.RunStageReport;
-import io.riskstream.common.event.SymbolAdded;
-import io.riskstream.common.outbox.OutboxWriter;
-import org.springframework.transaction.support.TransactionTemplate;
+import io.riskstream.portfolio.domain.Position;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Creates portfolios and records positions — from the REST API and from {@code position-events} alike — and
- * announces each symbol new to the system with {@code symbol-added}, in the same transaction (outbox). A symbol
- * already known causes no event and so no provider work.
+ * Creates portfolios and records positions — from the REST API and from {@code position-events} alike — announcing
+ * each symbol new to the system in the same unit of work ({@link RecordPosition}), and requests the dates the change
+ * touches, from its earliest on; up to {@link #SYNC_DATES} of them are valued before the command returns.
  */
 public class PortfolioCommands {
 
-    public record NewPortfolio(UUID id, PositionEvent.PortfolioInfo info, List<PositionEvent.Position> positions) {
+    /** API: a new portfolio with its positions; the run id ties the onboarding's events together. */
+    public record CreatePortfolio(UUID id, PositionEvent.PortfolioInfo info, List<PositionEvent.Position> positions,
+                                  UUID runId) {
     }
 
-    /**
-     * Dates a command computes before it returns (a year and a half of trading days: an API caller sees its
-     * portfolio valued at once); a longer history continues in the drainer.
-     */
-    private static final int SYNC_DATES = 400;
-
-    private final PortfolioStore portfolios;
-    private final PortfolioAnalytics analytics;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
-    private final Clock clock;
-    private final MarketClock market;
-    private final PositionTags tags;
-
-    public PortfolioCommands(PortfolioStore portfolios, PortfolioAnalytics analytics, OutboxWriter outbox,
-                             TransactionTemplate tx, Clock clock, MarketClock market, PositionTags tags) {
-        this.tags = tags;
-        this.portfolios = portfolios;
-        this.analytics = analytics;
-        this.outbox = outbox;
-        this.tx = tx;
-        this.clock = clock;
-        this.market = market;
+    /** API: a new position in an existing portfolio. */
+    public record AddPosition(UUID portfolioId, PositionEvent.Position position, UUID runId) {
     }
 
-    /**
-     * API: creates a portfolio with its positions; the run id ties the onboarding's events together. A portfolio
-     * whose positions start in the past is backfilled from its earliest entry date with the symbol data already
-     * stored, in this call, as far as its symbols are ready; the rest follows as their factors arrive.
-     */
-    public UUID create(NewPortfolio request, UUID runId) {
-        rejectFutureDates(request.positions());
-        tx.executeWithoutResult(s -> {
-            portfolios.create(new PortfolioStore.Portfolio(request.id(), request.info().name(), request.info().equity(),
-                    request.info().currency()));
-            declarePortfolio(request.id(), "onboarding", runId, runId);
-            for (PositionEvent.Position position : request.positions()) {
-                record(request.id(), position, runId, runId);
-            }
-            tags.restoreSectorTags(request.id());
-            request.positions().stream().map(PositionEvent.Position::entryDate).min(LocalDate::compareTo)
-                    .ifPresent(from -> analytics.requestRange(request.id(), from, market.latestCompletedSession(),
-                            runId, runId));
-        });
-        analytics.drainAfterCommit(request.id(), SYNC_DATES);
-        return request.id();
+    /** API: closes a position on {@code exitDate} at {@code exitPrice}. */
+    public record ClosePosition(UUID portfolioId, UUID positionId, LocalDate exitDate, BigDecimal exitPrice,
+                                UUID runId) {
     }
 
-    /** API: adds a position to an existing portfolio; its dates from the entry date on are recomputed. */
-    public void addPosition(UUID portfolioId, PositionEvent.Position position, UUID runId) {
-        rejectFutureDates(List.of(position));
-        tx.executeWithoutResult(s -> {
-            requirePortfolio(portfolioId);
-            if (portfolios.positions(portfolioId).stream().anyMatch(p -> p.id().equals(position.positionId()))) {
-                throw new IllegalArgumentException("position " + position.positionId() + " exists already");
-            }
-            declarePortfolio(portfolioId, "position-change", runId, runId);
-            record(portfolioId, position, runId, runId);
-            tags.restoreSectorTags(portfolioId);
-            analytics.requestRange(portfolioId, position.entryDate(), market.latestCompletedSession(), runId, runId);
-        });
-        analytics.drainAfterCommit(portfolioId, SYNC_DATES);
-    }
-
-    /** API: closes a position on {@code exitDate} at {@code exitPrice}; realized P&L follows from the stored exit. */
-    public PortfolioStore.StoredPosition closePosition(UUID portfolioId, UUID positionId, LocalDate exitDate,
-                                                      BigDecimal exitPrice, UUID runId) {
-        PortfolioStore.StoredPosition closed = tx.execute(s -> {
-            requirePortfolio(portfolioId);
-            PortfolioStore.StoredPosition open = portfolios.positions(portfolioId).stream()
-                    .filter(p -> p.id().equals(positionId)).findFirst()
-                    .orElseThrow(() -> new NotFound("position " + positionId + " not found in portfolio " + portfolioId));
-            if (open.exitDate() != null) {
-                throw new IllegalArgumentException("position " + positionId + " is already closed on " + open.exitDate());
-            }
-            PositionEvent.Position position = new PositionEvent.Position(open.id(), open.symbol(), open.quantity(),
-                    open.entryPrice(), open.entryDate(), exitDate, exitPrice,
-                    PositionEvent.PositionType.valueOf(open.type()));
-            rejectFutureDates(List.of(position));
-            declarePortfolio(portfolioId, "position-change", runId, runId);
-            record(portfolioId, position, runId, runId);
-            analytics.requestRange(portfolioId, exitDate, market.latestCompletedSession(), runId, runId);
-            return portfolios.positions(portfolioId).stream().filter(p -> p.id().equals(positionId)).findFirst()
-                    .orElseThrow();
-        });
-        analytics.drainAfterCommit(portfolioId, SYNC_DATES);
-        return closed;
+    /** position-events: a position opened, changed or closed; {@code portfolio} creates the portfolio if new. */
+    public record ApplyPositionEvent(UUID portfolioId, PositionEvent.PortfolioInfo portfolio,
+                                     PositionEvent.Position position, Cause cause) {
     }
 
     /** A portfolio or position that does not exist (404, not 400). */
@@ -121,65 +43,128 @@ public class PortfolioCommands {
         }
     }
 
+    /**
+     * Dates a command values before it returns (a year and a half of trading days: an API caller sees its portfolio
+     * valued at once); a longer history continues in the drainer.
+     */
+    private static final int SYNC_DATES = 400;
+
+    private final PortfolioStore portfolios;
+    private final RecordPosition positions;
+    private final PositionTags tags;
+    private final RequestRefresh refresh;
+    private final DrainRefreshQueue drain;
+    private final UnitOfWork unitOfWork;
+    private final MarketClock market;
+
+    public PortfolioCommands(PortfolioStore portfolios, RecordPosition positions, PositionTags tags,
+                             RequestRefresh refresh, DrainRefreshQueue drain, UnitOfWork unitOfWork,
+                             MarketClock market) {
+        this.portfolios = portfolios;
+        this.positions = positions;
+        this.tags = tags;
+        this.refresh = refresh;
+        this.drain = drain;
+        this.unitOfWork = unitOfWork;
+        this.market = market;
+    }
+
+    /**
+     * A portfolio whose positions start in the past is backfilled from its earliest entry date with the symbol data
+     * already stored, in this call as far as its symbols are ready; the rest follows as their factors arrive.
+     */
+    public UUID create(CreatePortfolio command) {
+        rejectFutureDates(command.positions());
+        Cause cause = Cause.newRun(command.runId());
+        unitOfWork.run(() -> {
+            portfolios.create(new PortfolioStore.Portfolio(command.id(), command.info().name(),
+                    command.info().equity(), command.info().currency()));
+            positions.record(command.id(), RunStages.ONBOARDING, command.positions(), cause);
+            tags.restoreSectorTags(command.id());
+            command.positions().stream().map(PositionEvent.Position::entryDate).min(LocalDate::compareTo)
+                    .ifPresent(from -> refresh.range(command.id(), from, market.latestCompletedSession(), cause));
+        });
+        drain.drainAfterCommit(command.id(), SYNC_DATES);
+        return command.id();
+    }
+
+    /** Its dates from the entry date on are valued again. */
+    public void addPosition(AddPosition command) {
+        PositionEvent.Position position = command.position();
+        rejectFutureDates(List.of(position));
+        Cause cause = Cause.newRun(command.runId());
+        unitOfWork.run(() -> {
+            requirePortfolio(command.portfolioId());
+            if (portfolios.positions(command.portfolioId()).stream().anyMatch(p -> p.id().equals(position.positionId()))) {
+                throw new IllegalArgumentException("position " + position.positionId() + " exists already");
+            }
+            positions.record(command.portfolioId(), RunStages.POSITION_CHANGE, List.of(position), cause);
+            tags.restoreSectorTags(command.portfolioId());
+            refresh.range(command.portfolioId(), position.entryDate(), market.latestCompletedSession(), cause);
+        });
+        drain.drainAfterCommit(command.portfolioId(), SYNC_DATES);
+    }
+
+    /** Realized P&L follows from the stored exit; the dates from the exit date on are valued again. */
+    public Position closePosition(ClosePosition command) {
+        UUID portfolioId = command.portfolioId(), positionId = command.positionId();
+        Cause cause = Cause.newRun(command.runId());
+        Position closed = unitOfWork.call(() -> {
+            requirePortfolio(portfolioId);
+            Position open = position(portfolioId, positionId).orElseThrow(() ->
+                    new NotFound("position " + positionId + " not found in portfolio " + portfolioId));
+            if (open.exitDate() != null) {
+                throw new IllegalArgumentException("position " + positionId + " is already closed on " + open.exitDate());
+            }
+            PositionEvent.Position position = new PositionEvent.Position(open.id(), open.symbol(), open.quantity(),
+                    open.entryPrice(), open.entryDate(), command.exitDate(), command.exitPrice(),
+                    PositionEvent.PositionType.valueOf(open.type()));
+            rejectFutureDates(List.of(position));
+            positions.record(portfolioId, RunStages.POSITION_CHANGE, List.of(position), cause);
+            refresh.range(portfolioId, command.exitDate(), market.latestCompletedSession(), cause);
+            return position(portfolioId, positionId).orElseThrow();
+        });
+        drain.drainAfterCommit(portfolioId, SYNC_DATES);
+        return closed;
+    }
+
+    /** The same effects as the API, idempotent by portfolio and position id. */
+    public void apply(ApplyPositionEvent command) {
+        UUID portfolioId = command.portfolioId();
+        PositionEvent.Position position = command.position();
+        rejectFutureDates(List.of(position));
+        unitOfWork.run(() -> {
+            // a changed entry date moves the start of what must be recomputed either way
+            LocalDate from = position(portfolioId, position.positionId()).map(Position::entryDate)
+                    .filter(d -> d.isBefore(position.entryDate())).orElse(position.entryDate());
+            if (portfolios.find(portfolioId).isEmpty()) {
+                if (command.portfolio() == null) {
+                    throw new IllegalArgumentException("position event for unknown portfolio " + portfolioId
+                            + " carries no portfolio (name, equity) to create it from");
+                }
+                portfolios.create(new PortfolioStore.Portfolio(portfolioId, command.portfolio().name(),
+                        command.portfolio().equity(), command.portfolio().currency()));
+            }
+            positions.record(portfolioId, RunStages.POSITION_EVENTS, List.of(position), command.cause());
+            tags.restoreSectorTags(portfolioId);
+            refresh.range(portfolioId, from, market.latestCompletedSession(), command.cause());
+        });
+        drain.drainAfterCommit(portfolioId, SYNC_DATES);
+    }
+
+    private java.util.Optional<Position> position(UUID portfolioId, UUID positionId) {
+        return portfolios.positions(portfolioId).stream().filter(p -> p.id().equals(positionId)).findFirst();
+    }
+
     private void requirePortfolio(UUID portfolioId) {
         if (portfolios.find(portfolioId).isEmpty()) {
             throw new NotFound("portfolio " + portfolioId + " not found");
         }
     }
 
-    /** position-events: the same effects as the API, idempotent by portfolio and position id. */
-    public void apply(EventEnvelope<PositionEvent> event) {
-        PositionEvent e = event.payload();
-        rejectFutureDates(List.of(e.position()));
-        tx.executeWithoutResult(s -> {
-            // a changed entry date moves the start of what must be recomputed either way
-            LocalDate from = portfolios.positions(e.portfolioId()).stream()
-                    .filter(p -> p.id().equals(e.position().positionId())).map(PortfolioStore.StoredPosition::entryDate)
-                    .filter(d -> d.isBefore(e.position().entryDate())).findFirst().orElse(e.position().entryDate());
-            if (portfolios.find(e.portfolioId()).isEmpty()) {
-                if (e.portfolio() == null) {
-                    throw new IllegalArgumentException("position event for unknown portfolio " + e.portfolioId()
-                            + " carries no portfolio (name, equity) to create it from");
-                }
-                portfolios.create(new PortfolioStore.Portfolio(e.portfolioId(), e.portfolio().name(),
-                        e.portfolio().equity(), e.portfolio().currency()));
-            }
-            declarePortfolio(e.portfolioId(), "position-events", event.eventId(), event.runId());
-            record(e.portfolioId(), e.position(), event.eventId(), event.runId());
-            tags.restoreSectorTags(e.portfolioId());
-            analytics.requestRange(e.portfolioId(), from, market.latestCompletedSession(), event.eventId(),
-                    event.runId());
-        });
-        analytics.drainAfterCommit(e.portfolioId(), SYNC_DATES);
-    }
-
-    private void record(UUID portfolioId, PositionEvent.Position p, UUID cause, UUID runId) {
-        portfolios.savePosition(new PortfolioStore.StoredPosition(p.positionId(), portfolioId, p.symbol(), p.quantity(),
-                p.entryPrice(), p.entryDate(), p.exitDate(), p.exitPrice(), p.type().name()));
-        long open = portfolios.openPositionCount(p.symbol());
-        boolean firstEver = portfolios.markKnown(p.symbol());
-        if (p.exitDate() == null && (firstEver || open == 1)) {
-            // new to the system, or held again after all positions closed: ACTIVE (known symbols cost no provider call)
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-added", p.symbol()), runId, clock.instant(),
-                    new SymbolAdded(p.symbol(), SymbolAdded.Tier.ACTIVE, "position in portfolio " + portfolioId)));
-            // price-service answers every symbol-added with prices-ready or a skip: the run waits for it
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "prices", p.symbol()), runId,
-                    clock.instant(), RunStageReport.expected(runId, null, "prices", List.of(p.symbol()))));
-        } else if (p.exitDate() != null && open == 0) {
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-released", p.symbol()), runId, clock.instant(),
-                    new SymbolAdded(p.symbol(), SymbolAdded.Tier.UNIVERSE, "no open positions", true)));
-        }
-    }
-
-    /** The run's portfolios stage: this portfolio is refreshed for it (its analytics-ready completes it). */
-    private void declarePortfolio(UUID portfolioId, String runKind, UUID cause, UUID runId) {
-        outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "portfolios", portfolioId.toString()),
-                runId, clock.instant(), RunStageReport.expected(runId, runKind, "portfolios",
-                        List.of(portfolioId.toString()))));
-    }
-
+    /** No date after today's in New York, where the sessions are. */
     private void rejectFutureDates(List<PositionEvent.Position> positions) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(market.clock().instant(), MarketClock.NEW_YORK);
         for (PositionEvent.Position p : positions) {
             if (p.entryDate().isAfter(today)) {
                 throw new IllegalArgumentException("position.entryDate " + p.entryDate() + " is in the future");

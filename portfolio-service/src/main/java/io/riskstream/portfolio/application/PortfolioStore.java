@@ -1,5 +1,7 @@
 package io.riskstream.portfolio.application;
 
+import io.riskstream.portfolio.domain.Position;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,26 +17,20 @@ public interface PortfolioStore {
     record Portfolio(UUID id, String name, BigDecimal equity, String currency) {
     }
 
-    record StoredPosition(UUID id, UUID portfolioId, String symbol, BigDecimal quantity, BigDecimal entryPrice,
-                          LocalDate entryDate, LocalDate exitDate, BigDecimal exitPrice, String type) {
-        public boolean openOn(LocalDate date) {
-            return !entryDate.isAfter(date) && (exitDate == null || exitDate.isAfter(date));
-        }
-    }
-
     /** Creates the portfolio unless one with this id exists; true when created. */
     boolean create(Portfolio portfolio);
 
     Optional<Portfolio> find(UUID id);
 
     /** Inserts the position, or overwrites it when one with its id exists (a changed position). */
-    void savePosition(StoredPosition position);
+    void savePosition(Position position);
 
-    List<StoredPosition> positions(UUID portfolioId);
+    /** The portfolio's positions, by symbol, entry date and id. */
+    List<Position> positions(UUID portfolioId);
 
     /** portfolio → its positions, for many portfolios at once (one query where possible). */
-    default Map<UUID, List<StoredPosition>> positions(Collection<UUID> portfolioIds) {
-        Map<UUID, List<StoredPosition>> all = new HashMap<>();
+    default Map<UUID, List<Position>> positions(Collection<UUID> portfolioIds) {
+        Map<UUID, List<Position>> all = new HashMap<>();
         portfolioIds.forEach(id -> all.put(id, positions(id)));
         return all;
     }

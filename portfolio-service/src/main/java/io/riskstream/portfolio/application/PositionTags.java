@@ -1,12 +1,14 @@
 package io.riskstream.portfolio.application;
 
+import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.portfolio.domain.Position;
 import io.riskstream.portfolio.domain.SectorExposure;
 import io.riskstream.portfolio.domain.SectorTag;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +20,14 @@ import java.util.UUID;
  */
 public class PositionTags {
 
+    /** API: a new user tag; {@code colour} (#RRGGBB) and {@code description} are optional. */
+    public record CreateTag(UUID portfolioId, String name, String colour, String description) {
+    }
+
+    /** API: a user tag put on (or taken off) a position of the portfolio. */
+    public record TagOnPosition(UUID portfolioId, UUID positionId, UUID tagId) {
+    }
+
     /** A tag of that name exists already (409). */
     public static final class Conflict extends RuntimeException {
         public Conflict(String message) {
@@ -28,22 +38,22 @@ public class PositionTags {
     private final TagStore tags;
     private final PortfolioStore portfolios;
     private final SymbolProfiles profiles;
-    private final TransactionTemplate tx;
+    private final UnitOfWork unitOfWork;
 
-    public PositionTags(TagStore tags, PortfolioStore portfolios, SymbolProfiles profiles, TransactionTemplate tx) {
+    public PositionTags(TagStore tags, PortfolioStore portfolios, SymbolProfiles profiles, UnitOfWork unitOfWork) {
         this.tags = tags;
         this.portfolios = portfolios;
         this.profiles = profiles;
-        this.tx = tx;
+        this.unitOfWork = unitOfWork;
     }
 
     /** Re-derives the portfolio's sector tags from its positions and the stored profiles (caller's transaction). */
     public void restoreSectorTags(UUID portfolioId) {
-        List<PortfolioStore.StoredPosition> positions = portfolios.positions(portfolioId);
+        List<Position> positions = portfolios.positions(portfolioId);
         Map<String, SectorExposure.Profile> sectors = profiles.sectors(positions.stream()
-                .map(PortfolioStore.StoredPosition::symbol).distinct().toList());
+                .map(Position::symbol).distinct().toList());
         Map<UUID, TagStore.SectorTagSpec> byPosition = new HashMap<>();
-        for (PortfolioStore.StoredPosition p : positions) {
+        for (Position p : positions) {
             SectorExposure.Profile profile = sectors.get(p.symbol());
             String name = SectorTag.nameOf(profile == null ? null : profile.sector());
             byPosition.put(p.id(), new TagStore.SectorTagSpec(name, SectorTag.colourOf(name), SectorTag.descriptionOf(name)));
@@ -51,7 +61,9 @@ public class PositionTags {
         tags.replaceSectorTags(portfolioId, byPosition);
     }
 
-    public TagStore.Tag create(UUID portfolioId, String name, String colour, String description) {
+    public TagStore.Tag create(CreateTag command) {
+        UUID portfolioId = command.portfolioId();
+        String name = command.name(), colour = command.colour(), description = command.description();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new IllegalArgumentException("name is required (1 to 100 characters)");
         }
@@ -61,9 +73,9 @@ public class PositionTags {
         if (description != null && description.length() > 200) {
             throw new IllegalArgumentException("description must be at most 200 characters");
         }
-        return tx.execute(s -> {
+        return unitOfWork.call(() -> {
             requirePortfolio(portfolioId);
-            return tags.createUserTag(portfolioId, name.strip(), colour == null ? "#9E9E9E" : colour.toUpperCase(),
+            return tags.createUserTag(portfolioId, name.strip(), colour == null ? "#9E9E9E" : colour.toUpperCase(Locale.ROOT),
                     description).orElseThrow(() -> new Conflict("portfolio " + portfolioId + " has a tag named '"
                     + name.strip() + "' already"));
         });
@@ -74,14 +86,17 @@ public class PositionTags {
         return tags.tags(portfolioId);
     }
 
-    public void attach(UUID portfolioId, UUID positionId, UUID tagId) {
-        tx.executeWithoutResult(s -> tags.attach(requirePosition(portfolioId, positionId), requireUserTag(portfolioId, tagId)));
+    public void attach(TagOnPosition command) {
+        unitOfWork.run(() -> tags.attach(requirePosition(command.portfolioId(), command.positionId()),
+                requireUserTag(command.portfolioId(), command.tagId())));
     }
 
-    public void detach(UUID portfolioId, UUID positionId, UUID tagId) {
-        tx.executeWithoutResult(s -> {
-            if (!tags.detach(requirePosition(portfolioId, positionId), requireUserTag(portfolioId, tagId))) {
-                throw new PortfolioCommands.NotFound("position " + positionId + " does not carry tag " + tagId);
+    public void detach(TagOnPosition command) {
+        unitOfWork.run(() -> {
+            if (!tags.detach(requirePosition(command.portfolioId(), command.positionId()),
+                    requireUserTag(command.portfolioId(), command.tagId()))) {
+                throw new PortfolioCommands.NotFound("position " + command.positionId() + " does not carry tag "
+                        + command.tagId());
             }
         });
     }

@@ -14,25 +14,25 @@ import java.util.UUID;
  */
 public interface RefreshQueue {
 
-    record Pending(LocalDate date, UUID cause, UUID runId, Instant requestedAt, long version) {
+    record Pending(LocalDate date, Cause cause, Instant requestedAt, long version) {
     }
 
     /**
      * Asks for the pairs: a new pair, or a new version of one already waiting (it keeps its first request time, so
      * the grace period counts from there, and takes the latest cause and run).
      */
-    void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
+    void request(UUID portfolioId, Collection<LocalDate> dates, Cause cause);
 
     /** {@link #request} for several portfolios at once (one statement where possible). */
-    default void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, UUID cause, UUID runId) {
-        dates.forEach((portfolioId, d) -> request(portfolioId, d, cause, runId));
+    default void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, Cause cause) {
+        dates.forEach((portfolioId, d) -> request(portfolioId, d, cause));
     }
 
     /**
      * Asks for the pairs from inside a drain of the same portfolio (the dates after one it recomputed): a pair
      * already waiting is left as it is, since the drain reaches it later in date order anyway.
      */
-    void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId);
+    void requestLater(UUID portfolioId, Collection<LocalDate> dates, Cause cause);
 
     /**
      * The portfolio's earliest waiting dates, ascending, and the portfolio to this transaction alone until it ends:

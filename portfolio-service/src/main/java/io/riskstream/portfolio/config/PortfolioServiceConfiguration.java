@@ -1,35 +1,48 @@
 package io.riskstream.portfolio.config;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.portfolio.adapters.jdbc.JdbcAnalyticsStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcPortfolioStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcRefreshQueue;
+import io.riskstream.portfolio.adapters.jdbc.JdbcRiskStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolDataStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolProfileStore;
-import io.riskstream.portfolio.adapters.jdbc.JdbcRiskStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcTagStore;
+import io.riskstream.portfolio.adapters.jdbc.SnapshotUnitOfWork;
+import io.riskstream.portfolio.application.AnalyticsAnnouncements;
 import io.riskstream.portfolio.application.AnalyticsStore;
-import io.riskstream.portfolio.application.PortfolioAnalytics;
+import io.riskstream.portfolio.application.DrainRefreshQueue;
 import io.riskstream.portfolio.application.PortfolioCommands;
 import io.riskstream.portfolio.application.PortfolioStore;
 import io.riskstream.portfolio.application.PositionTags;
+import io.riskstream.portfolio.application.ReadyPortfolios;
+import io.riskstream.portfolio.application.RecordPosition;
+import io.riskstream.portfolio.application.RefreshChunk;
+import io.riskstream.portfolio.application.RefreshQueue;
+import io.riskstream.portfolio.application.RequestRefresh;
 import io.riskstream.portfolio.application.RiskStore;
+import io.riskstream.portfolio.application.RunStages;
+import io.riskstream.portfolio.application.StoreFactors;
+import io.riskstream.portfolio.application.StorePrices;
+import io.riskstream.portfolio.application.StoreProfile;
 import io.riskstream.portfolio.application.SymbolDataStore;
 import io.riskstream.portfolio.application.SymbolProfiles;
-import io.riskstream.portfolio.application.SymbolUpdates;
+import io.riskstream.portfolio.application.ValueDates;
+import io.riskstream.portfolio.domain.DateValuation;
+import io.riskstream.portfolio.domain.Readiness;
 import io.riskstream.portfolio.domain.risk.RiskAnalysis;
 import io.riskstream.portfolio.domain.risk.StressCatalogue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
+/** The stores, the domain services and the use cases, wired by hand: no Spring in application or domain. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PortfolioServiceConfiguration {
@@ -50,15 +63,18 @@ class PortfolioServiceConfiguration {
     }
 
     @Bean
-    PortfolioAnalytics portfolioAnalytics(PortfolioStore portfolios, SymbolDataStore symbols, AnalyticsStore analytics,
-                                          SymbolProfiles profiles, NamedParameterJdbcTemplate jdbc, OutboxWriter outbox,
-                                          PlatformTransactionManager txManager, MarketClock market,
-                                          PortfolioSettings settings, Clock clock, RiskAnalysis riskAnalysis) {
-        // drains read one snapshot: the waiting dates' versions and the data computed from them belong together
-        TransactionTemplate drainTx = new TransactionTemplate(txManager);
-        drainTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        return new PortfolioAnalytics(portfolios, symbols, analytics, profiles, new JdbcRefreshQueue(jdbc), outbox,
-                drainTx, market.calendar(), clock, settings.readinessGrace(), riskAnalysis);
+    RefreshQueue refreshQueue(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcRefreshQueue(jdbc);
+    }
+
+    @Bean
+    RiskStore riskStore(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcRiskStore(jdbc);
+    }
+
+    @Bean
+    SymbolProfiles symbolProfiles(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcSymbolProfileStore(jdbc);
     }
 
     /** The stress scenarios, read and checked once: a bad file stops the start with the scenario and field named. */
@@ -73,34 +89,59 @@ class PortfolioServiceConfiguration {
     }
 
     @Bean
-    PortfolioCommands portfolioCommands(PortfolioStore portfolios, PortfolioAnalytics analytics, OutboxWriter outbox,
-                                        PlatformTransactionManager txManager, Clock clock, MarketClock market,
-                                        PositionTags tags) {
-        return new PortfolioCommands(portfolios, analytics, outbox, new TransactionTemplate(txManager), clock, market,
-                tags);
+    RequestRefresh requestRefresh(RefreshQueue queue, AnalyticsStore analytics, MarketClock market,
+                                  RiskAnalysis risk) {
+        return new RequestRefresh(queue, analytics, market.calendar(), risk);
     }
 
     @Bean
-    SymbolUpdates symbolUpdates(SymbolDataStore symbols, PortfolioStore portfolios, PortfolioAnalytics analytics,
-                                PlatformTransactionManager txManager, OutboxWriter outbox, Clock clock,
-                                SymbolProfiles profiles, PositionTags tags) {
-        return new SymbolUpdates(symbols, portfolios, analytics, new TransactionTemplate(txManager), outbox, clock,
-                profiles, tags);
+    DrainRefreshQueue drainRefreshQueue(RefreshQueue queue, PortfolioStore portfolios, SymbolDataStore symbols,
+                                        AnalyticsStore analytics, SymbolProfiles profiles, EventPublisher events,
+                                        PlatformTransactionManager transactions, MarketClock market,
+                                        PortfolioSettings settings, Clock clock, RiskAnalysis risk) {
+        Readiness readiness = new Readiness(settings.readinessGrace());
+        ValueDates values = new ValueDates(symbols, profiles, analytics, queue,
+                new DateValuation(market.calendar(), risk), new AnalyticsAnnouncements(events, clock));
+        // a chunk reads one snapshot: the waiting dates' versions and the data computed from them belong together
+        return new DrainRefreshQueue(queue, new ReadyPortfolios(portfolios, symbols, readiness, clock),
+                new RefreshChunk(queue, portfolios, symbols, readiness, clock, values),
+                new SnapshotUnitOfWork(transactions));
+    }
+
+    @Bean
+    RunStages runStages(EventPublisher events, Clock clock) {
+        return new RunStages(events, clock);
     }
 
     @Bean
     PositionTags positionTags(NamedParameterJdbcTemplate jdbc, PortfolioStore portfolios, SymbolProfiles profiles,
-                              PlatformTransactionManager txManager) {
-        return new PositionTags(new JdbcTagStore(jdbc), portfolios, profiles, new TransactionTemplate(txManager));
+                              UnitOfWork unitOfWork) {
+        return new PositionTags(new JdbcTagStore(jdbc), portfolios, profiles, unitOfWork);
     }
 
     @Bean
-    RiskStore riskStore(NamedParameterJdbcTemplate jdbc) {
-        return new JdbcRiskStore(jdbc);
+    PortfolioCommands portfolioCommands(PortfolioStore portfolios, EventPublisher events, RunStages stages,
+                                        Clock clock, PositionTags tags, RequestRefresh refresh,
+                                        DrainRefreshQueue drain, UnitOfWork unitOfWork, MarketClock market) {
+        return new PortfolioCommands(portfolios, new RecordPosition(portfolios, events, stages, clock), tags, refresh,
+                drain, unitOfWork, market);
     }
 
     @Bean
-    SymbolProfiles symbolProfiles(NamedParameterJdbcTemplate jdbc) {
-        return new SymbolProfiles(new JdbcSymbolProfileStore(jdbc));
+    StorePrices storePrices(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh,
+                            UnitOfWork unitOfWork) {
+        return new StorePrices(symbols, portfolios, refresh, unitOfWork);
+    }
+
+    @Bean
+    StoreFactors storeFactors(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh,
+                              RunStages stages, UnitOfWork unitOfWork) {
+        return new StoreFactors(symbols, portfolios, refresh, stages, unitOfWork);
+    }
+
+    @Bean
+    StoreProfile storeProfile(SymbolProfiles profiles, PortfolioStore portfolios, PositionTags tags,
+                              RequestRefresh refresh, UnitOfWork unitOfWork) {
+        return new StoreProfile(profiles, portfolios, tags, refresh, unitOfWork);
     }
 }

@@ -53,6 +53,11 @@ public final class DailySnapshotCalculation {
         public double nav() {
             return equity;
         }
+
+        /** Whether there is equity to weight factor exposures by: a wiped-out book (NAV ≤ 0) has none. */
+        public boolean solvent() {
+            return equity > 0;
+        }
     }
 
     private DailySnapshotCalculation() {

@@ -1,5 +1,6 @@
 package io.riskstream.portfolio.adapters.http;
 
+import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.event.PositionEvent;
 import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.application.PortfolioCommands;
@@ -7,8 +8,9 @@ import io.riskstream.portfolio.application.PortfolioStore;
 import io.riskstream.portfolio.application.PositionTags;
 import io.riskstream.portfolio.application.RiskStore;
 import io.riskstream.portfolio.application.TagStore;
-import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.InstrumentClass;
+import io.riskstream.portfolio.domain.Position;
+import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.SectorExposure;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,14 +87,16 @@ class PortfolioController {
     private final AnalyticsStore analytics;
     private final RiskStore risk;
     private final PositionTags tags;
+    private final MarketClock market;
 
     PortfolioController(PortfolioCommands commands, PortfolioStore portfolios, AnalyticsStore analytics,
-                        RiskStore risk, PositionTags tags) {
+                        RiskStore risk, PositionTags tags, MarketClock market) {
         this.commands = commands;
         this.portfolios = portfolios;
         this.analytics = analytics;
         this.risk = risk;
         this.tags = tags;
+        this.market = market;
     }
 
     @PostMapping
@@ -117,7 +122,7 @@ class PortfolioController {
         }
         UUID id = UUID.randomUUID();
         UUID runId = UUID.randomUUID();
-        commands.create(new PortfolioCommands.NewPortfolio(id, info, positions), runId);
+        commands.create(new PortfolioCommands.CreatePortfolio(id, info, positions, runId));
         return ResponseEntity.created(URI.create("/api/portfolios/" + id)).body(new Created(id, runId));
     }
 
@@ -146,7 +151,7 @@ class PortfolioController {
         return new PortfolioView(p.id(), p.name(), p.equity(), p.currency(), views);
     }
 
-    private static PositionView view(PortfolioStore.StoredPosition pos, Double price, LocalDate priceDate,
+    private static PositionView view(Position pos, Double price, LocalDate priceDate,
                                      Double marketValue, Double unrealized, LocalDate valuedOn, String sector) {
         return new PositionView(pos.id(), pos.symbol(), pos.quantity(), pos.entryPrice(), pos.entryDate(),
                 pos.exitDate(), pos.exitPrice(), realizedPnl(pos), price, priceDate, marketValue, unrealized, valuedOn,
@@ -177,7 +182,7 @@ class PortfolioController {
             throw new IllegalArgumentException("request body is required");
         }
         PositionEvent.Position position = toPosition(request);
-        commands.addPosition(id, position, UUID.randomUUID());
+        commands.addPosition(new PortfolioCommands.AddPosition(id, position, UUID.randomUUID()));
         PositionView view = get(id).positions().stream().filter(p -> p.id().equals(position.positionId()))
                 .findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/portfolios/" + id + "/positions/" + position.positionId()))
@@ -196,7 +201,8 @@ class PortfolioController {
         if (request.exitPrice() == null) {
             throw new IllegalArgumentException("exitPrice is required");
         }
-        commands.closePosition(id, positionId, request.exitDate(), request.exitPrice(), UUID.randomUUID());
+        commands.closePosition(new PortfolioCommands.ClosePosition(id, positionId, request.exitDate(),
+                request.exitPrice(), UUID.randomUUID()));
         return get(id).positions().stream().filter(p -> p.id().equals(positionId)).findFirst().orElseThrow();
     }
 
@@ -205,7 +211,8 @@ class PortfolioController {
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         portfolios.find(id).orElseThrow(() -> notFound(id));
-        LocalDate last = to != null ? to : analytics.latestSnapshotDate(id).orElse(LocalDate.now());
+        LocalDate last = to != null ? to : analytics.latestSnapshotDate(id)
+                .orElseGet(market::latestCompletedSession);
         LocalDate first = from != null ? from : last.minusYears(1);
         if (first.isAfter(last)) {
             throw new IllegalArgumentException("from " + first + " is after to " + last);
@@ -231,13 +238,13 @@ class PortfolioController {
     }
 
     private static PositionEvent.Position toPosition(PositionRequest p) {
-        String symbol = p.symbol() == null ? null : p.symbol().trim().toUpperCase();
+        String symbol = p.symbol() == null ? null : p.symbol().trim().toUpperCase(Locale.ROOT);
         return new PositionEvent.Position(UUID.randomUUID(), symbol, p.quantity(), p.entryPrice(), p.entryDate(),
                 null, null, null);
     }
 
     /** (exit − entry) × quantity × multiplier once the position is closed at a known price. */
-    private static BigDecimal realizedPnl(PortfolioStore.StoredPosition p) {
+    private static BigDecimal realizedPnl(Position p) {
         if (p.exitDate() == null || p.exitPrice() == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.riskstream.portfolio.adapters.http;
 
+import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.portfolio.application.PortfolioStore;
 import io.riskstream.portfolio.application.RiskStore;
 import io.riskstream.portfolio.application.TagStore;
@@ -62,11 +63,13 @@ class RiskController {
     private final PortfolioStore portfolios;
     private final RiskStore risk;
     private final PositionTags tags;
+    private final MarketClock market;
 
-    RiskController(PortfolioStore portfolios, RiskStore risk, PositionTags tags) {
+    RiskController(PortfolioStore portfolios, RiskStore risk, PositionTags tags, MarketClock market) {
         this.portfolios = portfolios;
         this.risk = risk;
         this.tags = tags;
+        this.market = market;
     }
 
     @GetMapping("/betas")
@@ -142,7 +145,7 @@ class RiskController {
                     "portfolio " + id + " has no risk analytics yet (its symbols may still be onboarding)"));
             return new Range(latest, latest);
         }
-        LocalDate last = to != null ? to : risk.latestDate(id).orElse(LocalDate.now());
+        LocalDate last = to != null ? to : risk.latestDate(id).orElseGet(market::latestCompletedSession);
         LocalDate first = from != null ? from : last.minusYears(1);
         if (first.isAfter(last)) {
             throw new IllegalArgumentException("from " + first + " is after to " + last);

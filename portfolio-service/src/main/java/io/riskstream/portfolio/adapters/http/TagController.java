@@ -57,19 +57,20 @@ class TagController {
         if (request == null) {
             throw new IllegalArgumentException("request body is required");
         }
-        TagStore.Tag tag = tags.create(id, request.name(), request.colour(), request.description());
+        TagStore.Tag tag = tags.create(new PositionTags.CreateTag(id, request.name(), request.colour(),
+                request.description()));
         return ResponseEntity.created(URI.create("/api/portfolios/" + id + "/tags/" + tag.id())).body(tag);
     }
 
     @PutMapping("/positions/{positionId}/tags/{tagId}")
     ResponseEntity<Void> attach(@PathVariable UUID id, @PathVariable UUID positionId, @PathVariable UUID tagId) {
-        tags.attach(id, positionId, tagId);
+        tags.attach(new PositionTags.TagOnPosition(id, positionId, tagId));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/positions/{positionId}/tags/{tagId}")
     ResponseEntity<Void> detach(@PathVariable UUID id, @PathVariable UUID positionId, @PathVariable UUID tagId) {
-        tags.detach(id, positionId, tagId);
+        tags.detach(new PositionTags.TagOnPosition(id, positionId, tagId));
         return ResponseEntity.noContent().build();
     }
 

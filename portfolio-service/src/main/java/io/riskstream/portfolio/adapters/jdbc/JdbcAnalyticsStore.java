@@ -4,6 +4,7 @@ import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.domain.Concentration;
 import io.riskstream.portfolio.domain.DailySnapshotCalculation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.portfolio.domain.ValuedDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -60,20 +61,20 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
-    public void saveAll(UUID portfolioId, List<ComputedDate> dates) {
+    public void saveAll(UUID portfolioId, List<ValuedDate> dates) {
         if (dates.isEmpty()) {
             return;
         }
         String[] days = dates.stream().map(d -> d.date().toString()).toArray(String[]::new);
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", portfolioId).addValue("dates", days)
                 // NUMERIC columns get the rounded decimal text, the same value the next date rolls forward from
-                .addValue("navs", dates.stream().map(d -> AnalyticsStore.storedNav(d.snapshot().equity()).toPlainString())
+                .addValue("navs", dates.stream().map(d -> ValuedDate.storedNav(d.snapshot().equity()).toPlainString())
                         .toArray(String[]::new))
                 .addValue("priceDates", dates.stream().map(d -> text(d.exposures().priceDate())).toArray(String[]::new))
                 .addValue("gross", doubles(dates, d -> d.exposures().grossExposure()))
                 .addValue("net", doubles(dates, d -> d.exposures().netExposure()))
                 .addValue("coverage", doubles(dates, d -> d.exposures().coverage()))
-                .addValue("partial", dates.stream().map(ComputedDate::partial).toArray(Boolean[]::new));
+                .addValue("partial", dates.stream().map(ValuedDate::partial).toArray(Boolean[]::new));
         jdbc.update("""
                 insert into portfolio_analytics (portfolio_id, calculation_date, price_date, nav, gross_exposure,
                                                  net_exposure, coverage, partial)
@@ -95,7 +96,7 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
         }
     }
 
-    private void saveSnapshots(List<ComputedDate> dates, MapSqlParameterSource p) {
+    private void saveSnapshots(List<ValuedDate> dates, MapSqlParameterSource p) {
         p.addValue("long", doubles(dates, d -> d.snapshot().longValue()))
                 .addValue("short", doubles(dates, d -> d.snapshot().shortValue()))
                 .addValue("sGross", doubles(dates, d -> d.snapshot().grossExposure()))
@@ -166,13 +167,13 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
      * arrays). {@code p} carries the portfolio id and the dates.
      */
     private void replaceNamedRows(String table, String dateColumn, String nameColumn, String firstColumn,
-                                  String secondColumn, MapSqlParameterSource p, List<ComputedDate> dates,
-                                  Function<ComputedDate, List<NamedRow>> rows) {
+                                  String secondColumn, MapSqlParameterSource p, List<ValuedDate> dates,
+                                  Function<ValuedDate, List<NamedRow>> rows) {
         jdbc.update("delete from " + table + " where portfolio_id = :id and " + dateColumn
                 + " = any(cast(cast(:dates as varchar[]) as date[]))", p);
         List<String> days = new ArrayList<>(), names = new ArrayList<>();
         List<Double> firsts = new ArrayList<>(), seconds = new ArrayList<>();
-        for (ComputedDate d : dates) {
+        for (ValuedDate d : dates) {
             for (NamedRow row : rows.apply(d)) {
                 days.add(d.date().toString());
                 names.add(row.name());
@@ -190,11 +191,11 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                         .addValue("seconds", seconds.toArray(Double[]::new)));
     }
 
-    private static Double[] doubles(List<ComputedDate> dates, java.util.function.ToDoubleFunction<ComputedDate> f) {
+    private static Double[] doubles(List<ValuedDate> dates, java.util.function.ToDoubleFunction<ValuedDate> f) {
         return dates.stream().map(d -> f.applyAsDouble(d)).toArray(Double[]::new);
     }
 
-    private static Integer[] ints(List<ComputedDate> dates, java.util.function.ToIntFunction<ComputedDate> f) {
+    private static Integer[] ints(List<ValuedDate> dates, java.util.function.ToIntFunction<ValuedDate> f) {
         return dates.stream().map(d -> f.applyAsInt(d)).toArray(Integer[]::new);
     }
 

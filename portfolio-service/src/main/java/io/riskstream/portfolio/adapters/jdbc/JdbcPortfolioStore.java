@@ -1,6 +1,7 @@
 package io.riskstream.portfolio.adapters.jdbc;
 
 import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.domain.Position;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -37,7 +38,7 @@ public class JdbcPortfolioStore implements PortfolioStore {
     }
 
     @Override
-    public void savePosition(StoredPosition p) {
+    public void savePosition(Position p) {
         jdbc.update("""
                 insert into position (id, portfolio_id, symbol, quantity, entry_price, entry_date, exit_date, exit_price,
                                       position_type)
@@ -54,20 +55,20 @@ public class JdbcPortfolioStore implements PortfolioStore {
     }
 
     @Override
-    public List<StoredPosition> positions(UUID portfolioId) {
+    public List<Position> positions(UUID portfolioId) {
         return jdbc.query("""
                         select id, portfolio_id, symbol, quantity, entry_price, entry_date, exit_date, exit_price,
                                position_type
                         from position where portfolio_id = :id order by symbol, entry_date, id""",
-                new MapSqlParameterSource("id", portfolioId), (rs, i) -> new StoredPosition(rs.getObject(1, UUID.class),
+                new MapSqlParameterSource("id", portfolioId), (rs, i) -> new Position(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
                         rs.getString(9)));
     }
 
     @Override
-    public Map<UUID, List<StoredPosition>> positions(Collection<UUID> portfolioIds) {
-        Map<UUID, List<StoredPosition>> all = new HashMap<>();
+    public Map<UUID, List<Position>> positions(Collection<UUID> portfolioIds) {
+        Map<UUID, List<Position>> all = new HashMap<>();
         portfolioIds.forEach(id -> all.put(id, new ArrayList<>()));
         if (portfolioIds.isEmpty()) {
             return all;
@@ -77,7 +78,7 @@ public class JdbcPortfolioStore implements PortfolioStore {
                                position_type
                         from position where portfolio_id = any(cast(:ids as uuid[])) order by symbol, entry_date, id""",
                 new MapSqlParameterSource("ids", portfolioIds.toArray(UUID[]::new)), rs -> {
-                    StoredPosition p = new StoredPosition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    Position p = new Position(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
                             rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getString(9));
                     all.get(p.portfolioId()).add(p);

@@ -1,5 +1,6 @@
 package io.riskstream.portfolio.adapters.jdbc;
 
+import io.riskstream.portfolio.application.Cause;
 import io.riskstream.portfolio.application.RefreshQueue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,12 +22,12 @@ public class JdbcRefreshQueue implements RefreshQueue {
     }
 
     @Override
-    public void request(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
-        requestAll(Map.of(portfolioId, dates), cause, runId);
+    public void request(UUID portfolioId, Collection<LocalDate> dates, Cause cause) {
+        requestAll(Map.of(portfolioId, dates), cause);
     }
 
     @Override
-    public void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, UUID cause, UUID runId) {
+    public void requestAll(Map<UUID, ? extends Collection<LocalDate>> dates, Cause cause) {
         List<UUID> ids = new ArrayList<>();
         List<String> days = new ArrayList<>();
         dates.forEach((id, d) -> d.stream().distinct().forEach(day -> {
@@ -47,20 +48,21 @@ public class JdbcRefreshQueue implements RefreshQueue {
                 set version = nextval('portfolio_refresh_version'), cause_id = excluded.cause_id,
                     run_id = excluded.run_id""",
                 new MapSqlParameterSource().addValue("ids", ids.toArray(UUID[]::new))
-                        .addValue("days", days.toArray(String[]::new)).addValue("cause", cause).addValue("run", runId));
+                        .addValue("days", days.toArray(String[]::new)).addValue("cause", cause.eventId()).addValue("run", cause.runId()));
     }
 
     @Override
-    public void requestLater(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+    public void requestLater(UUID portfolioId, Collection<LocalDate> dates, Cause cause) {
         jdbc.batchUpdate("""
                 insert into portfolio_refresh_pending (portfolio_id, calculation_date, cause_id, run_id)
                 values (:id, :date, :cause, :run) on conflict (portfolio_id, calculation_date) do nothing""",
-                rows(portfolioId, dates, cause, runId));
+                rows(portfolioId, dates, cause));
     }
 
-    private static SqlParameterSource[] rows(UUID portfolioId, Collection<LocalDate> dates, UUID cause, UUID runId) {
+    private static SqlParameterSource[] rows(UUID portfolioId, Collection<LocalDate> dates, Cause cause) {
         return dates.stream().distinct().sorted().map(d -> new MapSqlParameterSource().addValue("id", portfolioId)
-                .addValue("date", d).addValue("cause", cause).addValue("run", runId)).toArray(SqlParameterSource[]::new);
+                .addValue("date", d).addValue("cause", cause.eventId()).addValue("run", cause.runId()))
+                .toArray(SqlParameterSource[]::new);
     }
 
     @Override
@@ -76,9 +78,9 @@ public class JdbcRefreshQueue implements RefreshQueue {
         return jdbc.query("""
                         select calculation_date, cause_id, run_id, requested_at, version from portfolio_refresh_pending
                         where portfolio_id = :id order by calculation_date limit :limit""", params,
-                (rs, i) -> new Pending(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getLong(5)));
+                (rs, i) -> new Pending(rs.getObject(1, LocalDate.class),
+                        new Cause(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getLong(5)));
     }
 
     @Override

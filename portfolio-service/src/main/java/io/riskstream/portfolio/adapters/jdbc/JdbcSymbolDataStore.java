@@ -3,6 +3,8 @@ package io.riskstream.portfolio.adapters.jdbc;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.portfolio.application.SymbolDataStore;
+import io.riskstream.portfolio.domain.BetasByDate;
+import io.riskstream.portfolio.domain.CloseHistory;
 import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -147,11 +149,11 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
     }
 
     @Override
-    public BetasAndFits betasAndFits(Collection<String> symbols, Collection<LocalDate> dates, String fitFactor) {
+    public BetasByDate betasAndFits(Collection<String> symbols, Collection<LocalDate> dates, String fitFactor) {
         Map<LocalDate, Map<String, Map<String, Double>>> betas = new HashMap<>();
         Map<LocalDate, Map<String, SnapshotBetas.Fit>> fits = new HashMap<>();
         if (symbols.isEmpty() || dates.isEmpty()) {
-            return new BetasAndFits(betas, fits);
+            return new BetasByDate(betas, fits);
         }
         jdbc.query("""
                         select calculation_date, symbol, factor, beta, r_squared, observations from symbol_factor
@@ -170,15 +172,14 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                                 rs.getObject(5, Double.class), rs.getObject(6, Integer.class)));
                     }
                 });
-        return new BetasAndFits(betas, fits);
+        return new BetasByDate(betas, fits);
     }
 
     @Override
-    public Map<String, NavigableMap<LocalDate, Double>> closeHistory(Collection<String> symbols, LocalDate from,
-                                                                     LocalDate to) {
+    public CloseHistory closeHistory(Collection<String> symbols, LocalDate from, LocalDate to) {
         Map<String, NavigableMap<LocalDate, Double>> closes = new HashMap<>();
         if (symbols.isEmpty()) {
-            return closes;
+            return new CloseHistory(closes);
         }
         // per symbol: the newest close on or before `from` (one index probe) and the closes after it up to `to`
         jdbc.query("""
@@ -195,27 +196,7 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                     closes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                             .put(rs.getObject(2, LocalDate.class), rs.getDouble(3));
                 });
-        return closes;
-    }
-
-    @Override
-    public Map<LocalDate, Map<String, Map<String, Double>>> betas(Collection<String> symbols,
-                                                                  Collection<LocalDate> dates) {
-        Map<LocalDate, Map<String, Map<String, Double>>> betas = new HashMap<>();
-        if (symbols.isEmpty() || dates.isEmpty()) {
-            return betas;
-        }
-        jdbc.query("""
-                        select calculation_date, symbol, factor, beta from symbol_factor
-                        where symbol = any(cast(:symbols as varchar[]))
-                        and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
-                new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
-                        .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
-                rs -> {
-                    betas.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(3), rs.getDouble(4));
-                });
-        return betas;
+        return new CloseHistory(closes);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-public class JdbcSymbolProfileStore implements SymbolProfiles.Store {
+public class JdbcSymbolProfileStore implements SymbolProfiles {
 
     private final NamedParameterJdbcTemplate jdbc;
 

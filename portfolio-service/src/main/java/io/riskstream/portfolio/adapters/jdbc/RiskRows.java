@@ -1,6 +1,6 @@
 package io.riskstream.portfolio.adapters.jdbc;
 
-import io.riskstream.portfolio.application.AnalyticsStore.ComputedDate;
+import io.riskstream.portfolio.domain.ValuedDate;
 import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.risk.Correlations;
 import io.riskstream.portfolio.domain.risk.RiskAnalytics;
@@ -33,13 +33,13 @@ final class RiskRows {
         this.jdbc = jdbc;
     }
 
-    void save(UUID portfolioId, List<ComputedDate> dates) {
+    void save(UUID portfolioId, List<ValuedDate> dates) {
         saveRisk(portfolioId, dates);
         savePositions(portfolioId, dates);
     }
 
-    private void saveRisk(UUID portfolioId, List<ComputedDate> dates) {
-        List<RiskAnalytics> risk = dates.stream().map(ComputedDate::risk).toList();
+    private void saveRisk(UUID portfolioId, List<ValuedDate> dates) {
+        List<RiskAnalytics> risk = dates.stream().map(ValuedDate::risk).toList();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", portfolioId)
                 .addValue("dates", dates.stream().map(d -> d.date().toString()).toArray(String[]::new))
                 .addValue("mb", column(risk, r -> r.betas().marketBeta90d()))
@@ -117,9 +117,9 @@ final class RiskRows {
                   computed_at = now()""", p);
     }
 
-    private void savePositions(UUID portfolioId, List<ComputedDate> dates) {
+    private void savePositions(UUID portfolioId, List<ValuedDate> dates) {
         Columns c = new Columns();
-        for (ComputedDate d : dates) {
+        for (ValuedDate d : dates) {
             for (PositionValuation.Value v : d.positions()) {
                 c.row(d).add("position", v.positionId().toString()).add("symbol", v.symbol())
                         .add("quantity", v.quantity()).add("status", v.status().name()).add("price", v.price())
@@ -186,7 +186,7 @@ final class RiskRows {
     private static final class Columns {
         private final Map<String, List<Object>> columns = new java.util.LinkedHashMap<>();
 
-        Columns row(ComputedDate date) {
+        Columns row(ValuedDate date) {
             return add("days", date.date().toString());
         }
 

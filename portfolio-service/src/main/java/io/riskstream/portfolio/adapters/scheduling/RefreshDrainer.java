@@ -1,6 +1,6 @@
 package io.riskstream.portfolio.adapters.scheduling;
 
-import io.riskstream.portfolio.application.PortfolioAnalytics;
+import io.riskstream.portfolio.application.DrainRefreshQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,16 +12,16 @@ class RefreshDrainer {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshDrainer.class);
 
-    private final PortfolioAnalytics analytics;
+    private final DrainRefreshQueue drain;
 
-    RefreshDrainer(PortfolioAnalytics analytics) {
-        this.analytics = analytics;
+    RefreshDrainer(DrainRefreshQueue drain) {
+        this.drain = drain;
     }
 
     @Scheduled(fixedDelayString = "${riskstream.portfolio.drain-interval:250ms}", initialDelayString = "1s")
     void drain() {
         try {
-            int n = analytics.drainAll();
+            int n = drain.drainAll();
             if (n > 0) {
                 log.debug("refreshed {} (portfolio, date) pairs", n);
             }

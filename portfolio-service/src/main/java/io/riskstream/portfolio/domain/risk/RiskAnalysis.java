@@ -50,6 +50,18 @@ public final class RiskAnalysis {
         return new TreeSet<>(catalogue.proxies().values());
     }
 
+    /** The dates whose analytics read some closes of a symbol, and whose: every portfolio's, or its holders' only. */
+    public record ClosesReadBy(LocalDate from, LocalDate to, boolean everyPortfolio) {
+    }
+
+    /**
+     * Who reads the closes of {@code symbol} dated in [from, through]: the dates up to a lookback after them, of
+     * every portfolio when the symbol stands for a factor in the stress tests, of its holders otherwise.
+     */
+    public ClosesReadBy closesReadBy(String symbol, LocalDate from, LocalDate through) {
+        return new ClosesReadBy(from, through.plusDays(lookbackDays()), proxySymbols().contains(symbol));
+    }
+
     public RiskAnalytics analyse(Inputs in) {
         SnapshotBetas betas = SnapshotBetas.compute(in.marketValues(), in.nav(), in.fits(), in.betas());
         Volatility volatility = VolatilityAnalysis.compute(in.date(), in.marketValues(), in.histories());

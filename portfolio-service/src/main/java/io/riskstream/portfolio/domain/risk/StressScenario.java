@@ -1,5 +1,6 @@
 package io.riskstream.portfolio.domain.risk;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ public record StressScenario(String id, String name, Category category, boolean 
         BASE_CASES, MARKET_RISK, INTEREST_RATE_RISK, FACTOR_ROTATIONS, VOLATILITY_RISK, HISTORICAL_REPLAYS;
 
         public String wireName() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Category ofWireName(String name) {

@@ -5,13 +5,23 @@ import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.common.outbox.OutboxWriter;
+import io.riskstream.common.application.EventPublisher;
 import io.riskstream.portfolio.PortfolioServiceApplication;
 import io.riskstream.portfolio.application.AnalyticsStore;
-import io.riskstream.portfolio.application.PortfolioAnalytics;
+import io.riskstream.portfolio.application.AnalyticsAnnouncements;
+import io.riskstream.portfolio.application.Cause;
+import io.riskstream.portfolio.application.DrainRefreshQueue;
 import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.application.ReadyPortfolios;
+import io.riskstream.portfolio.application.RefreshChunk;
+import io.riskstream.portfolio.application.RequestRefresh;
 import io.riskstream.portfolio.application.SymbolDataStore;
 import io.riskstream.portfolio.application.SymbolProfiles;
+import io.riskstream.portfolio.application.ValueDates;
+import io.riskstream.portfolio.domain.DateValuation;
+import io.riskstream.portfolio.domain.Position;
+import io.riskstream.portfolio.domain.Readiness;
+import io.riskstream.portfolio.domain.ValuedDate;
 import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.RiskAnalysis;
 import io.riskstream.testsupport.TestInfra;
@@ -24,7 +34,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -70,13 +79,14 @@ class DrainCostMeasurementIT {
     @Autowired SymbolDataStore symbols;
     @Autowired AnalyticsStore analytics;
     @Autowired SymbolProfiles profiles;
-    @Autowired OutboxWriter outbox;
+    @Autowired EventPublisher events;
+    @Autowired RequestRefresh refresh;
     @Autowired PlatformTransactionManager txManager;
     @Autowired MarketClock market;
     @Autowired RiskAnalysis risk;
     @Autowired NamedParameterJdbcTemplate jdbc;
 
-    private final Map<UUID, List<AnalyticsStore.ComputedDate>> saved = new HashMap<>();
+    private final Map<UUID, List<ValuedDate>> saved = new HashMap<>();
 
     @Test
     void measuresWhatTheRiskAnalyticsAddPerPortfolioAndDate() {
@@ -112,20 +122,19 @@ class DrainCostMeasurementIT {
             List<String> picks = new ArrayList<>(universe);
             java.util.Collections.shuffle(picks, random);
             for (String s : picks.subList(0, POSITIONS)) {
-                portfolios.savePosition(new PortfolioStore.StoredPosition(UUID.randomUUID(), id, s,
+                portfolios.savePosition(new Position(UUID.randomUUID(), id, s,
                         BigDecimal.valueOf(100 + random.nextInt(900)), BigDecimal.valueOf(50), FIRST, null, null, "LONG"));
             }
         }
         TransactionTemplate tx = new TransactionTemplate(txManager);
-        PortfolioAnalytics full = drainer(recording(analytics), symbols);
+        DrainRefreshQueue full = drainer(recording(analytics), symbols);
         // the same drain without what the risk analytics add: no adjusted closes read (so no volatility or
         // correlations computed), no risk rows written
-        PortfolioAnalytics base = drainer(new JdbcAnalyticsStore(jdbc, null), withoutHistories(symbols));
+        DrainRefreshQueue base = drainer(new JdbcAnalyticsStore(jdbc, null), withoutHistories(symbols));
         Map<String, List<Double>> perPair = new java.util.LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
             for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
-                tx.executeWithoutResult(s -> ids.forEach(id -> variant.getValue().requestRange(id, FIRST, LAST,
-                        UUID.randomUUID(), UUID.randomUUID())));
+                tx.executeWithoutResult(s -> ids.forEach(id -> refresh.range(id, FIRST, LAST, cause())));
                 long t0 = System.nanoTime();
                 int n = variant.getValue().drainAll();
                 assertThat(n).isEqualTo(PORTFOLIOS * days.size());
@@ -137,8 +146,7 @@ class DrainCostMeasurementIT {
             for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
                 // a daily close brings every symbol a new bar: the cached histories are all out of date
                 jdbc.update("update symbol_price_version set version = gen_random_uuid()", Map.of());
-                tx.executeWithoutResult(s -> ids.forEach(id -> variant.getValue().request(id, List.of(LAST),
-                        UUID.randomUUID(), UUID.randomUUID())));
+                tx.executeWithoutResult(s -> ids.forEach(id -> refresh.range(id, LAST, LAST, cause())));
                 long t0 = System.nanoTime();
                 int n = variant.getValue().drainAll();
                 assertThat(n).isEqualTo(PORTFOLIOS);
@@ -157,11 +165,11 @@ class DrainCostMeasurementIT {
             PriceHistories histories = tx.execute(s -> symbols.adjustedCloses(withProxies,
                     LAST.minusDays(risk.lookbackDays()), LAST));
             var factors = tx.execute(s -> symbols.betasAndFits(held, List.of(LAST), "market_beta"));
-            AnalyticsStore.ComputedDate date = saved.get(id).getLast();
+            ValuedDate date = saved.get(id).getLast();
             RiskAnalysis.Inputs inputs = new RiskAnalysis.Inputs(LAST, date.snapshot().equity(),
                     date.snapshot().netExposure(), new HashMap<>(date.snapshot().marketValues()),
-                    date.exposures().factors(), date.exposures().coverage(), factors.betas().get(LAST),
-                    factors.fits().get(LAST), histories, Map.of());
+                    date.exposures().factors(), date.exposures().coverage(), factors.on(LAST),
+                    factors.fitsOn(LAST), histories, Map.of());
             long t0 = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 risk.analyse(inputs);
@@ -192,7 +200,7 @@ class DrainCostMeasurementIT {
                 new Class<?>[]{AnalyticsStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("saveAll")) {
                         @SuppressWarnings("unchecked")
-                        List<AnalyticsStore.ComputedDate> dates = (List<AnalyticsStore.ComputedDate>) args[1];
+                        List<ValuedDate> dates = (List<ValuedDate>) args[1];
                         saved.put((UUID) args[0], dates);
                     }
                     return invoke(store, method, args);
@@ -214,10 +222,18 @@ class DrainCostMeasurementIT {
         }
     }
 
-    private PortfolioAnalytics drainer(AnalyticsStore store, SymbolDataStore symbolStore) {
-        TransactionTemplate drainTx = new TransactionTemplate(txManager);
-        drainTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        return new PortfolioAnalytics(portfolios, symbolStore, store, profiles, new JdbcRefreshQueue(jdbc), outbox,
-                drainTx, market.calendar(), Clock.systemUTC(), Duration.ofMinutes(10), risk);
+    /** The service's drain, wired as its configuration does, on the given stores. */
+    private DrainRefreshQueue drainer(AnalyticsStore store, SymbolDataStore symbolStore) {
+        JdbcRefreshQueue queue = new JdbcRefreshQueue(jdbc);
+        Readiness readiness = new Readiness(Duration.ofMinutes(10));
+        ValueDates values = new ValueDates(symbolStore, profiles, store, queue, new DateValuation(market.calendar(), risk),
+                new AnalyticsAnnouncements(events, Clock.systemUTC()));
+        return new DrainRefreshQueue(queue, new ReadyPortfolios(portfolios, symbolStore, readiness, Clock.systemUTC()),
+                new RefreshChunk(queue, portfolios, symbolStore, readiness, Clock.systemUTC(), values),
+                new SnapshotUnitOfWork(txManager));
+    }
+
+    private static Cause cause() {
+        return new Cause(UUID.randomUUID(), UUID.randomUUID());
     }
 }
