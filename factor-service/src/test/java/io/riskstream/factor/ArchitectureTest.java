@@ -14,7 +14,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void applicationUsesPortsNotKafkaOrJdbc() {
-        ArchitectureRules.applicationHasNoKafkaOrJdbc("io.riskstream.factor").check(classes);
+    void applicationAndDomainUseNoInfrastructure() {
+        ArchitectureRules.applicationAndDomainUseNoInfrastructure("io.riskstream.factor").check(classes);
     }
 }

@@ -1,11 +1,13 @@
 package io.riskstream.common.marketdata;
 
 import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.factors.Benchmark;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The shared part of the simulated market, computed once per seed for every NYSE session from {@link #ORIGIN} to
@@ -32,7 +34,8 @@ final class LatentFactors {
     /** By latent index; 0 and 1 (market, rates) are set above. */
     static final double[] STYLE_VOLS = {0, 0, 0.005, 0.006, 0.005, 0.003, 0.004};
 
-    static final double SPY_VARIANCE = MARKET_VOL * MARKET_VOL + FactorEtf.SPY.noiseVol * FactorEtf.SPY.noiseVol;
+    static final double SPY_VARIANCE = MARKET_VOL * MARKET_VOL
+            + FactorEtf.of(Benchmark.SPY).noiseVol * FactorEtf.of(Benchmark.SPY).noiseVol;
 
     /** Regressor order of the cumulative arrays; matches the loading order of {@link SymbolLoadings}. */
     static final int X_MKT = 0, X_RATE = 1, X_GV = 2, X_MOM = 3, X_SIZE = 4, X_QUAL = 5, X_LOWVOL = 6, REGRESSORS = 7;
@@ -61,11 +64,11 @@ final class LatentFactors {
         for (int i = 0; i < n; i++) {
             epochDays[i] = (int) days.get(i).toEpochDay();
         }
-        FactorEtf[] etfs = FactorEtf.values();
+        FactorEtf[] etfs = FactorEtf.all().toArray(FactorEtf[]::new);
         long[] etfKeys = new long[etfs.length];
         double[] hedge = new double[etfs.length];
         for (int e = 0; e < etfs.length; e++) {
-            etfKeys[e] = SimRandom.symbolKey(etfs[e].name());
+            etfKeys[e] = SimRandom.symbolKey(etfs[e].symbol());
             hedge[e] = etfs[e].hedgeRatio();
         }
         cumEtf = new double[etfs.length][n];
@@ -89,15 +92,15 @@ final class LatentFactors {
                         + f.noiseVol * SimRandom.gaussian(SimRandom.key(seed, etfKeys[e], day));
                 cumEtf[e][t] = cumEtf[e][t - 1] + r[e];
             }
-            double spy = r[FactorEtf.SPY.ordinal()];
+            double spy = r[Benchmark.SPY.ordinal()];
             double[] x = {
                     spy,
-                    r[FactorEtf.TLT.ordinal()] - hedge[FactorEtf.TLT.ordinal()] * spy,
-                    r[FactorEtf.VUG.ordinal()] - r[FactorEtf.VTV.ordinal()],
-                    r[FactorEtf.MTUM.ordinal()] - hedge[FactorEtf.MTUM.ordinal()] * spy,
-                    r[FactorEtf.IWM.ordinal()] - hedge[FactorEtf.IWM.ordinal()] * spy,
-                    r[FactorEtf.QUAL.ordinal()] - hedge[FactorEtf.QUAL.ordinal()] * spy,
-                    r[FactorEtf.USMV.ordinal()] - hedge[FactorEtf.USMV.ordinal()] * spy};
+                    r[Benchmark.TLT.ordinal()] - hedge[Benchmark.TLT.ordinal()] * spy,
+                    r[Benchmark.VUG.ordinal()] - r[Benchmark.VTV.ordinal()],
+                    r[Benchmark.MTUM.ordinal()] - hedge[Benchmark.MTUM.ordinal()] * spy,
+                    r[Benchmark.IWM.ordinal()] - hedge[Benchmark.IWM.ordinal()] * spy,
+                    r[Benchmark.QUAL.ordinal()] - hedge[Benchmark.QUAL.ordinal()] * spy,
+                    r[Benchmark.USMV.ordinal()] - hedge[Benchmark.USMV.ordinal()] * spy};
             for (int k = 0; k < REGRESSORS; k++) {
                 cumRegressor[k][t] = cumRegressor[k][t - 1] + x[k];
             }
@@ -108,8 +111,9 @@ final class LatentFactors {
         double v = SPY_VARIANCE;
         double[] out = new double[REGRESSORS];
         out[X_MKT] = v;
-        out[X_GV] = sq(STYLE_VOLS[GROWTH]) + 2 * sq(FactorEtf.VUG.noiseVol);
-        FactorEtf[] hedged = {FactorEtf.TLT, FactorEtf.MTUM, FactorEtf.IWM, FactorEtf.QUAL, FactorEtf.USMV};
+        out[X_GV] = sq(STYLE_VOLS[GROWTH]) + 2 * sq(FactorEtf.of(Benchmark.VUG).noiseVol);
+        FactorEtf[] hedged = Stream.of(Benchmark.TLT, Benchmark.MTUM, Benchmark.IWM, Benchmark.QUAL, Benchmark.USMV)
+                .map(FactorEtf::of).toArray(FactorEtf[]::new);
         int[] slot = {X_RATE, X_MOM, X_SIZE, X_QUAL, X_LOWVOL};
         for (int i = 0; i < hedged.length; i++) {
             double h = hedged[i].hedgeRatio();

@@ -1,10 +1,11 @@
 package io.riskstream.common.marketdata;
 
+import io.riskstream.common.factors.Benchmark;
+
 import io.riskstream.common.calendar.NyseCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +64,9 @@ public final class SimulatedMarket implements MarketDataProvider {
         return true;
     }
 
-    /** The factor ETFs the simulation is built from. */
+    /** The factor ETFs the simulation is built from: the factor catalogue's benchmarks. */
     public static List<String> factorEtfs() {
-        return Arrays.stream(FactorEtf.values()).map(Enum::name).toList();
+        return Benchmark.symbols();
     }
 
     public static boolean isKnown(String symbol) {

@@ -76,7 +76,7 @@ final class SimulatedPrices {
         double lnP0 = 0.0;
         FactorEtf etf = FactorEtf.of(s.symbol());
         if (etf != null) {
-            double[] cum = factors.cumEtf[etf.ordinal()];
+            double[] cum = factors.cumEtf[etf.index()];
             for (int t = first; t <= hi; t++) {
                 out[t - first] = lnP0 + cum[t];
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.factors.Benchmark;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,12 +125,12 @@ class SimulatedMarketTest {
         double[] spy = logReturns(market.dailyBars("SPY", start, to));
         double[][] x = {
                 spy,
-                hedged(logReturns(market.dailyBars("TLT", start, to)), FactorEtf.TLT, spy),
+                hedged(logReturns(market.dailyBars("TLT", start, to)), FactorEtf.of(Benchmark.TLT), spy),
                 minus(logReturns(market.dailyBars("VUG", start, to)), logReturns(market.dailyBars("VTV", start, to))),
-                hedged(logReturns(market.dailyBars("MTUM", start, to)), FactorEtf.MTUM, spy),
-                hedged(logReturns(market.dailyBars("IWM", start, to)), FactorEtf.IWM, spy),
-                hedged(logReturns(market.dailyBars("QUAL", start, to)), FactorEtf.QUAL, spy),
-                hedged(logReturns(market.dailyBars("USMV", start, to)), FactorEtf.USMV, spy)};
+                hedged(logReturns(market.dailyBars("MTUM", start, to)), FactorEtf.of(Benchmark.MTUM), spy),
+                hedged(logReturns(market.dailyBars("IWM", start, to)), FactorEtf.of(Benchmark.IWM), spy),
+                hedged(logReturns(market.dailyBars("QUAL", start, to)), FactorEtf.of(Benchmark.QUAL), spy),
+                hedged(logReturns(market.dailyBars("USMV", start, to)), FactorEtf.of(Benchmark.USMV), spy)};
         for (String symbol : List.of("ACME", "MULTI1", "MULTI2")) {
             SymbolLoadings l = market.loadings(symbol);
             double[][] fit = multipleOls(x, logReturns(market.dailyBars(symbol, start, to)));
@@ -147,8 +148,8 @@ class SimulatedMarketTest {
         double[] spy = returns(market.dailyBars("SPY", start, to));
         double[] tlt = returns(market.dailyBars("TLT", start, to));
         double[] mtum = returns(market.dailyBars("MTUM", start, to));
-        assertThat(ols(spy, tlt)[0]).isCloseTo(FactorEtf.TLT.hedgeRatio(), within(0.03));
-        assertThat(ols(spy, mtum)[0]).isCloseTo(FactorEtf.MTUM.hedgeRatio(), within(0.03));
+        assertThat(ols(spy, tlt)[0]).isCloseTo(FactorEtf.of(Benchmark.TLT).hedgeRatio(), within(0.03));
+        assertThat(ols(spy, mtum)[0]).isCloseTo(FactorEtf.of(Benchmark.MTUM).hedgeRatio(), within(0.03));
     }
 
     @Test

@@ -1,20 +1,21 @@
 package io.riskstream.factor.application;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
-import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.FactorsReady.FactorValue;
+import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.ProfileUpdated;
-import io.riskstream.common.outbox.OutboxWriter;
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
 import io.riskstream.factor.domain.metrics.Valuation;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * profile-updated → the provider's beta becomes the symbol's {@code provider_beta} on every calculation date it has
@@ -28,31 +29,34 @@ public class ApplyProfileUpdate {
     /** The legacy batch stored a provider beta as a one-year (252 trading days) statistic. */
     static final int PROVIDER_BETA_OBSERVATIONS = 252;
 
+    /** A symbol's profile as profile-updated announced it, the event's id and its run. */
+    public record Command(String symbol, ProfileUpdated.ProfileFields profile, UUID causeEventId, UUID runId) {
+    }
+
     private final ExposureStore exposures;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
+    private final EventPublisher events;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final int datesPerEvent;
     private final RecordSymbolMetrics metrics;
 
-    public ApplyProfileUpdate(ExposureStore exposures, OutboxWriter outbox, TransactionTemplate tx, Clock clock,
+    public ApplyProfileUpdate(ExposureStore exposures, EventPublisher events, UnitOfWork unitOfWork, Clock clock,
                               int datesPerEvent, RecordSymbolMetrics metrics) {
         this.exposures = exposures;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.events = events;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.datesPerEvent = datesPerEvent;
         this.metrics = metrics;
     }
 
-    public void handle(EventEnvelope<ProfileUpdated> event) {
-        ProfileUpdated update = event.payload();
-        String symbol = update.symbol();
-        Double beta = update.profile().beta();
-        tx.executeWithoutResult(s -> {
+    public void handle(Command command) {
+        String symbol = command.symbol();
+        Double beta = command.profile().beta();
+        unitOfWork.run(() -> {
             exposures.lockSymbol(symbol);
             exposures.setProviderBeta(symbol, beta);
-            metrics.applyProfile(symbol, valuation(update.profile()));
+            metrics.applyProfile(symbol, valuation(command.profile()));
             String factor = FactorId.PROVIDER_BETA.wireName();
             if (beta == null || beta == 0.0) {
                 exposures.deleteFactor(symbol, factor);
@@ -69,8 +73,9 @@ public class ApplyProfileUpdate {
                 List<DatedExposures> chunk = dated.subList(i, Math.min(dated.size(), i + datesPerEvent));
                 LocalDate first = chunk.getFirst().calculationDate();
                 LocalDate last = chunk.getLast().calculationDate();
-                outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "factors-ready", symbol, factor,
-                        first.toString(), last.toString()), event.runId(), clock.instant(), new FactorsReady(symbol, chunk)));
+                events.publish(EventEnvelope.of(EventIds.derive(command.causeEventId(), "factors-ready", symbol, factor,
+                        first.toString(), last.toString()), command.runId(), clock.instant(),
+                        new FactorsReady(symbol, chunk)));
             }
         });
     }

@@ -1,21 +1,22 @@
 package io.riskstream.factor.application;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
-import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.FactorsReady.FactorValue;
+import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.RunStageReport;
+import io.riskstream.common.factors.FactorCatalogue;
+import io.riskstream.common.factors.FactorId;
 import io.riskstream.common.marketdata.PriceColumn;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.domain.exposure.FactorFit;
-import io.riskstream.factor.domain.factor.FactorId;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.factor.domain.exposure.SymbolExposures;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,42 +38,44 @@ import java.util.UUID;
  */
 public class RefreshExposures {
 
-    /** Longest window (180 days) plus its 30-day buffer: the prices a calculation date needs. */
-    static final int LOOKBACK_DAYS = 210;
+    /** The regressors: every calculation date waits until all of them have its prices. */
+    private static final List<String> BENCHMARKS = FactorCatalogue.benchmarkSymbols();
+
+    /** A symbol's bars stored through a date (prices-ready), the event that announced them and its run. */
+    public record Command(PricesReady prices, UUID causeEventId, UUID runId) {
+    }
 
     private final PriceWindowStore prices;
     private final ExposureStore exposures;
     private final SymbolExposureModel model;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
+    private final EventPublisher events;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final PriceColumn column;
-    private final List<String> benchmarks;
     private final int horizonDays;
     private final int datesPerEvent;
     private final RecordSymbolMetrics metrics;
 
     public RefreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
-                            OutboxWriter outbox, TransactionTemplate tx, Clock clock, PriceColumn column,
-                            List<String> benchmarks, int horizonDays, int datesPerEvent, RecordSymbolMetrics metrics) {
+                            EventPublisher events, UnitOfWork unitOfWork, Clock clock, PriceColumn column,
+                            int horizonDays, int datesPerEvent, RecordSymbolMetrics metrics) {
         this.prices = prices;
         this.exposures = exposures;
         this.model = model;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.events = events;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.column = column;
-        this.benchmarks = List.copyOf(benchmarks);
         this.horizonDays = horizonDays;
         this.datesPerEvent = datesPerEvent;
         this.metrics = metrics;
     }
 
     /** Returns the number of (symbol, date) exposure sets computed. */
-    public int handle(EventEnvelope<PricesReady> event) {
-        PricesReady ready = event.payload();
-        boolean benchmark = benchmarks.contains(ready.symbol());
-        Integer computed = tx.execute(status -> {
+    public int handle(Command command) {
+        PricesReady ready = command.prices();
+        boolean benchmark = BENCHMARKS.contains(ready.symbol());
+        return unitOfWork.call(() -> {
             // Lock order, always: pending calculations, then symbols. A benchmark's bars may release pending work,
             // and a symbol's dates may have to wait; both touch the pending table.
             LocalDate horizonStart = ready.through().minusDays(horizonDays);
@@ -87,13 +90,13 @@ public class RefreshExposures {
                 // Every bar is stored as it is: this prices-ready (or one with the same bars) was handled and its
                 // dates computed or queued in the same transaction. Computing them again would give the same
                 // numbers, so a re-delivery, a replay or a consumer rebalanced mid-batch costs one statement.
-                acknowledge(event, List.of());
+                acknowledge(command, List.of());
                 return 0;
             }
             List<LocalDate> dates = ready.historyReplaced()
                     ? prices.dates(ready.symbol(), horizonStart, ready.through())
                     : ready.bars().stream().map(PriceBar::date).filter(d -> !d.isBefore(horizonStart)).toList();
-            int n = refresh(ready.symbol(), dates, mayWait, event.eventId(), event.runId());
+            int n = refresh(ready.symbol(), dates, mayWait, command.causeEventId(), command.runId());
             List<String> announced = new ArrayList<>();
             if (n > 0) {
                 announced.add(ready.symbol());
@@ -103,7 +106,8 @@ public class RefreshExposures {
                 if (coverage.isPresent()) {
                     for (var pending : exposures.takePending(coverage.get()).entrySet()) {
                         exposures.lockSymbol(pending.getKey());
-                        int released = refresh(pending.getKey(), pending.getValue(), true, event.eventId(), event.runId());
+                        int released = refresh(pending.getKey(), pending.getValue(), true, command.causeEventId(),
+                                command.runId());
                         if (released > 0 && !announced.contains(pending.getKey())) {
                             announced.add(pending.getKey());
                         }
@@ -111,20 +115,20 @@ public class RefreshExposures {
                     }
                 }
             }
-            acknowledge(event, announced);
+            acknowledge(command, announced);
             return n;
         });
-        return computed == null ? 0 : computed;
     }
 
     /**
      * Tells the run which symbols this prices-ready gave factors-ready for (none when its dates wait for benchmarks
      * or no factor fits), so the run's factors stage knows its work before it is done.
      */
-    private void acknowledge(EventEnvelope<PricesReady> event, List<String> announced) {
-        RunStageReport ack = RunStageReport.acknowledged(event.runId(), "factors", event.payload().symbol(), announced);
-        outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "factors"), event.runId(),
-                clock.instant(), ack));
+    private void acknowledge(Command command, List<String> announced) {
+        RunStageReport ack = RunStageReport.acknowledged(command.runId(), "factors", command.prices().symbol(),
+                announced);
+        events.publish(EventEnvelope.of(EventIds.derive(command.causeEventId(), "run-status", "factors"),
+                command.runId(), clock.instant(), ack));
     }
 
     private int refresh(String symbol, List<LocalDate> requested, boolean holdsPendingLock, UUID cause, UUID runId) {
@@ -144,10 +148,10 @@ public class RefreshExposures {
         if (dates.isEmpty()) {
             return 0;
         }
-        LocalDate from = dates.first().minusDays(LOOKBACK_DAYS);
+        LocalDate from = dates.first().minusDays(model.lookbackDays());
         LocalDate to = dates.last();
         PriceSeries series = prices.load(symbol, from, to, column);
-        Map<String, PriceSeries> regressors = prices.loadAll(benchmarks, from, to, column);
+        Map<String, PriceSeries> regressors = prices.loadAll(BENCHMARKS, from, to, column);
         List<SymbolExposures> results = model.compute(series, regressors, List.copyOf(dates));
         Optional<Double> providerBeta = exposures.providerBeta(symbol).filter(b -> b != 0.0);
         List<DatedExposures> dated = new ArrayList<>(results.size());
@@ -177,7 +181,7 @@ public class RefreshExposures {
             List<DatedExposures> chunk = dated.subList(i, Math.min(dated.size(), i + datesPerEvent));
             UUID eventId = EventIds.derive(cause, "factors-ready", symbol, chunk.getFirst().calculationDate().toString(),
                     chunk.getLast().calculationDate().toString());
-            outbox.enqueue(EventEnvelope.of(eventId, runId, clock.instant(), new FactorsReady(symbol, chunk)));
+            events.publish(EventEnvelope.of(eventId, runId, clock.instant(), new FactorsReady(symbol, chunk)));
         }
         return dated.size();
     }
@@ -188,6 +192,6 @@ public class RefreshExposures {
 
     /** The last date for which every benchmark has a price (empty while one has none). */
     private Optional<LocalDate> benchmarkCoverage() {
-        return prices.coverage(benchmarks);
+        return prices.coverage(BENCHMARKS);
     }
 }

@@ -1,7 +1,8 @@
 package io.riskstream.factor.config;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.marketdata.PriceColumn;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.factor.adapters.jdbc.JdbcExposureStore;
 import io.riskstream.factor.adapters.jdbc.JdbcPriceWindowStore;
 import io.riskstream.factor.adapters.jdbc.JdbcSymbolMetricsStore;
@@ -13,14 +14,12 @@ import io.riskstream.factor.application.RecordSymbolMetrics;
 import io.riskstream.factor.application.RefreshExposures;
 import io.riskstream.factor.application.SymbolMetricsStore;
 import io.riskstream.factor.application.SymbolProfileStore;
-import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
+import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.metrics.SymbolMetricsCalculation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -61,18 +60,15 @@ class FactorServiceConfiguration {
 
     @Bean
     RefreshExposures refreshExposures(PriceWindowStore prices, ExposureStore exposures, SymbolExposureModel model,
-                                      OutboxWriter outbox, PlatformTransactionManager txManager, Clock clock,
+                                      EventPublisher events, UnitOfWork unitOfWork, Clock clock,
                                       FactorServiceSettings settings, RecordSymbolMetrics metrics) {
-        return new RefreshExposures(prices, exposures, model, outbox, new TransactionTemplate(txManager), clock,
-                PriceColumn.parse(settings.priceColumn()), settings.benchmarks(), settings.horizonDays(),
-                settings.datesPerEvent(), metrics);
+        return new RefreshExposures(prices, exposures, model, events, unitOfWork, clock,
+                PriceColumn.parse(settings.priceColumn()), settings.horizonDays(), settings.datesPerEvent(), metrics);
     }
 
     @Bean
-    ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, OutboxWriter outbox,
-                                          PlatformTransactionManager txManager, Clock clock,
-                                          FactorServiceSettings settings, RecordSymbolMetrics metrics) {
-        return new ApplyProfileUpdate(exposures, outbox, new TransactionTemplate(txManager), clock,
-                settings.datesPerEvent(), metrics);
+    ApplyProfileUpdate applyProfileUpdate(ExposureStore exposures, EventPublisher events, UnitOfWork unitOfWork,
+                                          Clock clock, FactorServiceSettings settings, RecordSymbolMetrics metrics) {
+        return new ApplyProfileUpdate(exposures, events, unitOfWork, clock, settings.datesPerEvent(), metrics);
     }
 }

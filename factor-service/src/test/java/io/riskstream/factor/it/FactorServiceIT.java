@@ -2,12 +2,13 @@ package io.riskstream.factor.it;
 
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
-import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.FactorsReady.FactorValue;
+import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.Topics;
+import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.kafka.ListenerErrorHandling;
 import io.riskstream.factor.FactorServiceApplication;
 import io.riskstream.factor.config.FactorServiceSettings;
@@ -79,11 +80,11 @@ class FactorServiceIT {
     @BeforeEach
     void benchmarks() {
         feed = new FactorFeed(jdbc);
-        for (String etf : settings.benchmarks()) {
+        for (String etf : FactorCatalogue.benchmarkSymbols()) {
             benchmarks.put(etf, FactorFeed.series(etf, FactorFeed.bars(etf, FROM, THROUGH)));
         }
         if (!benchmarksLoaded) {
-            settings.benchmarks().forEach(etf ->
+            FactorCatalogue.benchmarkSymbols().forEach(etf ->
                     feed.send(FactorFeed.pricesReady(etf, FactorFeed.bars(etf, FROM, THROUGH), false)));
             KafkaTestClient.awaitConsumed(GROUP);
             assertThat(jdbc.queryForObject("select count(*) from pending_calculation", Long.class)).isZero();

@@ -7,6 +7,7 @@ import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.event.Topics;
+import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.factor.FactorServiceApplication;
 import io.riskstream.factor.config.FactorServiceSettings;
 import io.riskstream.factor.domain.exposure.PriceSeries;
@@ -120,7 +121,7 @@ class PendingBenchmarksIT {
         assertThat(acknowledged(feed, pbwApril.eventId()).subjects()).as("nothing announced for the April bars").isEmpty();
 
         // seven of the eight benchmarks' April: coverage is the least advanced one, so everything still waits
-        List<String> etfs = settings.benchmarks();
+        List<String> etfs = FactorCatalogue.benchmarkSymbols();
         String last = etfs.getLast();
         for (String etf : etfs.subList(0, etfs.size() - 1)) {
             feed.send(FactorFeed.pricesReady(etf, FactorFeed.bars(etf, covered.plusDays(1), through), false));
@@ -171,7 +172,7 @@ class PendingBenchmarksIT {
 
     private Map<String, PriceSeries> sendBenchmarks(FactorFeed feed, LocalDate from, LocalDate through) {
         Map<String, PriceSeries> series = new HashMap<>();
-        for (String etf : settings.benchmarks()) {
+        for (String etf : FactorCatalogue.benchmarkSymbols()) {
             List<PriceBar> bars = FactorFeed.bars(etf, from, through);
             feed.send(FactorFeed.pricesReady(etf, bars, false));
             series.put(etf, FactorFeed.series(etf, bars));

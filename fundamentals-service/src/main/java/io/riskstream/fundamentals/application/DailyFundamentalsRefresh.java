@@ -1,8 +1,6 @@
 package io.riskstream.fundamentals.application;
 
 import io.riskstream.common.calendar.TradingCalendar;
-import io.riskstream.common.event.DailyClose;
-import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.fundamentals.application.StatementStore.FetchState;
 import io.riskstream.fundamentals.domain.FetchPolicy;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * daily-close: refetch the symbols whose earnings make it due (or whose weekly sweep is due). Once per trading date:
@@ -21,6 +20,10 @@ import java.time.LocalDate;
 public class DailyFundamentalsRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(DailyFundamentalsRefresh.class);
+
+    /** The close of a trading date, the event that announced it and its run. */
+    public record Command(LocalDate tradingDate, UUID causeEventId, UUID runId) {
+    }
 
     private final StatementStore statements;
     private final FetchFundamentals fetch;
@@ -38,8 +41,8 @@ public class DailyFundamentalsRefresh {
     }
 
     /** Returns the number of symbols fetched. */
-    public int handle(EventEnvelope<DailyClose> event) {
-        LocalDate date = event.payload().tradingDate();
+    public int handle(Command command) {
+        LocalDate date = command.tradingDate();
         if (!calendar.isTradingDay(date)) {
             // a weekend or holiday: the market did not close, so nothing is due and nothing is recorded
             log.info("daily-close {}: not a trading day, nothing to do", date);
@@ -60,7 +63,7 @@ public class DailyFundamentalsRefresh {
                 continue;
             }
             try {
-                fetch.fetch(state.symbol(), date, event.eventId(), event.runId());
+                fetch.fetch(state.symbol(), date, command.causeEventId(), command.runId());
                 fetched++;
             } catch (IncompleteAnswerException e) {
                 // the symbol stays due: the next close asks again; the others of this close go on

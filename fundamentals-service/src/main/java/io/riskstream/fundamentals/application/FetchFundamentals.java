@@ -1,9 +1,10 @@
 package io.riskstream.fundamentals.application;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.FundamentalsReady;
-import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.marketdata.EarningsDate;
 import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.FinancialStatement;
@@ -11,10 +12,8 @@ import io.riskstream.common.marketdata.Frequency;
 import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.StatementKind;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.domain.StatementCompleteness;
 import io.riskstream.fundamentals.domain.StatementRow;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,38 +22,42 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Fetches a symbol's statements (quarterly and annual, every statement) and its earnings calendar, stores them with
- * their ratios and emits fundamentals-ready in the same transaction. symbol-added fetches at once unless the symbol
- * already has statements.
+ * Fetches a symbol's statements (quarterly and annual, every statement) and its earnings calendar, then stores them
+ * with their ratios and emits fundamentals-ready in one unit of work (the provider is asked before it opens).
+ * symbol-added fetches at once unless the symbol already has statements.
  */
 public class FetchFundamentals {
 
+    /** A symbol announced to this service (symbol-added): released when no open position holds it any more. */
+    public record Command(String symbol, boolean released, UUID causeEventId, UUID runId) {
+    }
+
     private final StatementStore statements;
     private final MarketDataProvider provider;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
+    private final EventPublisher events;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final int quarters;
     private final int years;
 
-    public FetchFundamentals(StatementStore statements, MarketDataProvider provider, OutboxWriter outbox,
-                             TransactionTemplate tx, Clock clock, int quarters, int years) {
+    public FetchFundamentals(StatementStore statements, MarketDataProvider provider, EventPublisher events,
+                             UnitOfWork unitOfWork, Clock clock, int quarters, int years) {
         this.statements = statements;
         this.provider = provider;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.events = events;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.quarters = quarters;
         this.years = years;
     }
 
-    public int handle(EventEnvelope<SymbolAdded> event) {
-        String symbol = event.payload().symbol();
+    public int handle(Command command) {
+        String symbol = command.symbol();
         // option symbols (with '_') have no statements; a release (no open positions left) needs no fetch
-        if (event.payload().released() || symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
+        if (command.released() || symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
             return 0;
         }
-        return fetch(symbol, null, event.eventId(), event.runId());
+        return fetch(symbol, null, command.causeEventId(), command.runId());
     }
 
     /**
@@ -79,12 +82,12 @@ public class FetchFundamentals {
                 : EmptyAnswers.askedUntilAnswered(() -> provider.earnings(symbol));
         LocalDate nextEarnings = earnings.stream().map(EarningsDate::date)
                 .filter(d -> !d.isBefore(today)).findFirst().orElse(null);
-        tx.executeWithoutResult(s -> {
+        unitOfWork.run(() -> {
             statements.upsert(StatementRow.of(fetched));
             statements.recordFetch(symbol, clock.instant(), nextEarnings, closeDate, source(fetched));
             List<FundamentalsReady.Period> periods = fetched.stream().map(f -> new FundamentalsReady.Period(
                     f.kind().name(), f.frequency().name(), f.periodEnd())).toList();
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "fundamentals-ready", symbol), runId,
+            events.publish(EventEnvelope.of(EventIds.derive(cause, "fundamentals-ready", symbol), runId,
                     clock.instant(), new FundamentalsReady(symbol, periods, nextEarnings)));
         });
         return fetched.size();

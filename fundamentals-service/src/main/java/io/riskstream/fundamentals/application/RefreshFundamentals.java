@@ -25,6 +25,10 @@ public class RefreshFundamentals {
     public static final int MAX_SYMBOLS = 5_000;
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9][A-Z0-9.\\-]{0,31}$");
 
+    /** The operator's request: named symbols, or none and {@code select} "due". */
+    public record Command(List<String> symbols, String select) {
+    }
+
     public record Result(String symbol, int statements, String error) {
     }
 
@@ -44,11 +48,14 @@ public class RefreshFundamentals {
     }
 
     /**
-     * @param symbols the symbols to refresh, or null/empty with {@code select} "due"
-     * @param select  "due": every stored symbol the refresh rule makes due
+     * The command's {@code symbols} are refreshed, or with {@code select} "due" (and no symbols) every stored symbol
+     * the refresh rule makes due.
+     *
      * @throws IllegalArgumentException naming the invalid field
      */
-    public Outcome refresh(List<String> symbols, String select) {
+    public Outcome refresh(Command command) {
+        List<String> symbols = command.symbols();
+        String select = command.select();
         boolean due = select != null;
         if (due && !"due".equals(select.trim().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("select: '" + select + "' is not 'due'");

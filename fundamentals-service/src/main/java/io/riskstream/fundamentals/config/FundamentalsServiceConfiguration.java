@@ -1,8 +1,9 @@
 package io.riskstream.fundamentals.config;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
 import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
 import io.riskstream.fundamentals.application.FetchFundamentals;
@@ -12,8 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +26,11 @@ class FundamentalsServiceConfiguration {
     }
 
     @Bean
-    FetchFundamentals fetchFundamentals(StatementStore statements, MarketDataProvider provider, OutboxWriter outbox,
-                                        PlatformTransactionManager txManager, Clock clock,
+    FetchFundamentals fetchFundamentals(StatementStore statements, MarketDataProvider provider, EventPublisher events,
+                                        UnitOfWork unitOfWork, Clock clock,
                                         @Value("${riskstream.fundamentals.quarters:12}") int quarters,
                                         @Value("${riskstream.fundamentals.years:5}") int years) {
-        return new FetchFundamentals(statements, provider, outbox, new TransactionTemplate(txManager), clock, quarters,
-                years);
+        return new FetchFundamentals(statements, provider, events, unitOfWork, clock, quarters, years);
     }
 
     @Bean

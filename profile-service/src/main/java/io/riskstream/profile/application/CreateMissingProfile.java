@@ -1,16 +1,15 @@
 package io.riskstream.profile.application;
 
-import io.riskstream.common.event.EventEnvelope;
-import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.application.RetryLaterException;
+import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.IncompleteAnswerException;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.ProviderException;
-import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * symbol-added: a symbol without a profile gets one at once (all tiers), so it never waits for a nightly run.
@@ -19,6 +18,10 @@ import java.util.Map;
  * profile to get.
  */
 public class CreateMissingProfile {
+
+    /** A symbol announced to this service (symbol-added): released when no open position holds it any more. */
+    public record Command(String symbol, boolean released, UUID causeEventId, UUID runId) {
+    }
 
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
@@ -30,10 +33,10 @@ public class CreateMissingProfile {
         this.provider = provider;
     }
 
-    public boolean handle(EventEnvelope<SymbolAdded> event) {
-        String symbol = event.payload().symbol();
+    public boolean handle(Command command) {
+        String symbol = command.symbol();
         // option symbols (with '_') have no company profile; a release (no open positions left) needs none
-        if (event.payload().released() || symbol.contains("_")) {
+        if (command.released() || symbol.contains("_")) {
             return false;
         }
         // remembered, so a daily close creates the profile should this attempt not manage it
@@ -41,8 +44,8 @@ public class CreateMissingProfile {
         if (profiles.state(symbol).isPresent()) {
             return false;
         }
-        RefreshOutcome outcome = refresh.refresh(Map.of(symbol, EnumSet.allOf(Tier.class)), null, event.eventId(),
-                event.runId());
+        RefreshOutcome outcome = refresh.refresh(Map.of(symbol, EnumSet.allOf(Tier.class)), null,
+                command.causeEventId(), command.runId());
         if (outcome.errors() > 0) {
             throw new RetryLaterException(symbol + ": provider " + provider.name()
                     + " failed while creating the profile; retried later");

@@ -1,8 +1,6 @@
 package io.riskstream.profile.application;
 
 import io.riskstream.common.calendar.TradingCalendar;
-import io.riskstream.common.event.DailyClose;
-import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.profile.domain.ProfileState;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 import io.riskstream.profile.domain.TierSelection;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * daily-close: first every profile that is missing (a symbol announced to this service whose creation failed gets all
@@ -28,6 +27,10 @@ import java.util.Set;
 public class DailyProfileRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(DailyProfileRefresh.class);
+
+    /** The close of a trading date, when it was triggered, the event that announced it and its run. */
+    public record Command(LocalDate tradingDate, Instant triggeredAt, UUID causeEventId, UUID runId) {
+    }
 
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
@@ -41,8 +44,8 @@ public class DailyProfileRefresh {
         this.calendar = calendar;
     }
 
-    public RefreshOutcome handle(EventEnvelope<DailyClose> event) {
-        LocalDate date = event.payload().tradingDate();
+    public RefreshOutcome handle(Command command) {
+        LocalDate date = command.tradingDate();
         if (!calendar.isTradingDay(date)) {
             // a weekend or holiday: the market did not close, so nothing is due and nothing is recorded
             log.info("daily-close {}: not a trading day, nothing to do", date);
@@ -55,11 +58,11 @@ public class DailyProfileRefresh {
         Instant now = clock.instant();
         RefreshOutcome created = RefreshOutcome.none();
         // the profiles missing when the close was triggered; a symbol announced since is its onboarding's to create
-        List<String> missing = profiles.symbolsWithoutProfile(event.occurredAt());
+        List<String> missing = profiles.symbolsWithoutProfile(command.triggeredAt());
         if (!missing.isEmpty()) {
             Map<String, Set<Tier>> all = new LinkedHashMap<>();
             missing.forEach(symbol -> all.put(symbol, EnumSet.allOf(Tier.class)));
-            created = refresh.refresh(all, date, event.eventId(), event.runId());
+            created = refresh.refresh(all, date, command.causeEventId(), command.runId());
             log.info("daily-close {}: {} missing profile(s) first: {}", date, missing.size(), created);
         }
         Map<String, Set<Tier>> plan = new LinkedHashMap<>();
@@ -69,7 +72,7 @@ public class DailyProfileRefresh {
             }
         }
         // a missing profile that still cannot be created does not hold up the close: it is tried again at the next one
-        RefreshOutcome outcome = refresh.refresh(plan, date, event.eventId(), event.runId())
+        RefreshOutcome outcome = refresh.refresh(plan, date, command.causeEventId(), command.runId())
                 .plus(new RefreshOutcome(created.refreshed(), created.skippedFresh(), created.failed(),
                         created.providerCalls(), 0));
         log.info("daily-close {}: {}", date, outcome);

@@ -1,5 +1,7 @@
 package io.riskstream.profile.application;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.ProfileUpdated;
@@ -8,13 +10,11 @@ import io.riskstream.common.marketdata.EarningsDate;
 import io.riskstream.common.marketdata.EmptyAnswers;
 import io.riskstream.common.marketdata.MarketDataProvider;
 import io.riskstream.common.marketdata.ProfilePart;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.domain.Profile;
 import io.riskstream.profile.domain.ProfileField;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +29,9 @@ import java.util.UUID;
 /**
  * Refreshes the given tiers of the given symbols. Symbols are grouped by the provider parts their tiers need (a daily
  * tier is a batch quote, a quarterly one adds identity, TTM ratios and analysts), and each group is asked in batches
- * of {@value #BATCH}; one earnings call per company whose quarterly tier is refreshed. Each batch is stored in one
- * transaction with its profile-updated events, each tier with the provider that answered it; a symbol whose refreshed
- * fields did not change emits nothing.
+ * of {@value #BATCH}; one earnings call per company whose quarterly tier is refreshed. A batch's provider calls come
+ * first; then it is stored in one unit of work with its profile-updated events, each tier with the provider that
+ * answered it; a symbol whose refreshed fields did not change emits nothing.
  */
 public class RefreshProfiles {
 
@@ -41,16 +41,16 @@ public class RefreshProfiles {
 
     private final ProfileStore profiles;
     private final MarketDataProvider provider;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
+    private final EventPublisher events;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RefreshProfiles(ProfileStore profiles, MarketDataProvider provider, OutboxWriter outbox,
-                           TransactionTemplate tx, Clock clock) {
+    public RefreshProfiles(ProfileStore profiles, MarketDataProvider provider, EventPublisher events,
+                           UnitOfWork unitOfWork, Clock clock) {
         this.profiles = profiles;
         this.provider = provider;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.events = events;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -124,9 +124,9 @@ public class RefreshProfiles {
                     provider.name());
         }
         Instant now = clock.instant();
-        tx.executeWithoutResult(s -> {
+        unitOfWork.run(() -> {
             Map<String, Profile> current = profiles.findAll(fresh.keySet());
-            List<EventEnvelope<ProfileUpdated>> events = new ArrayList<>();
+            List<EventEnvelope<ProfileUpdated>> updates = new ArrayList<>();
             fresh.forEach((symbol, profile) -> {
                 Set<Tier> tiers = plan.get(symbol);
                 Profile old = current.getOrDefault(symbol, Profile.empty(symbol));
@@ -135,10 +135,10 @@ public class RefreshProfiles {
                         tiers.contains(Tier.DAILY) ? dailyCloseDate : null);
                 List<ProfileField> changed = old.changedIn(updated, tiers);
                 if (!changed.isEmpty()) {
-                    events.add(event(cause, runId, updated, tiers, changed, now));
+                    updates.add(event(cause, runId, updated, tiers, changed, now));
                 }
             });
-            outbox.enqueueAll(events);
+            events.publishAll(updates);
         });
         return new RefreshOutcome(fresh.size(), 0, symbols.size() - fresh.size(), calls, errors);
     }

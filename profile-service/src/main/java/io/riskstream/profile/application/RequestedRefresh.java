@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 /** The operator's refresh: chosen symbols, one tier or all, optionally forced. */
 public class RequestedRefresh {
 
+    /** The operator's request: symbols, a tier ("daily", "quarterly", "static" or "all") and whether to force. */
+    public record Command(List<String> symbols, String tier, Boolean force) {
+    }
+
     public static final int MAX_SYMBOLS = 5_000;
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9][A-Z0-9.\\-_]{0,31}$");
 
@@ -36,10 +40,10 @@ public class RequestedRefresh {
     }
 
     /** Throws IllegalArgumentException naming the invalid field. */
-    public RefreshOutcome refresh(List<String> symbols, String tier, Boolean force) {
-        Set<String> wanted = validSymbols(symbols);
-        Set<Tier> tiers = tiers(tier);
-        boolean forced = Boolean.TRUE.equals(force);
+    public RefreshOutcome refresh(Command command) {
+        Set<String> wanted = validSymbols(command.symbols());
+        Set<Tier> tiers = tiers(command.tier());
+        boolean forced = Boolean.TRUE.equals(command.force());
         Instant now = clock.instant();
         LocalDate session = sessions.latestCompletedSession();
         Instant sessionClose = sessions.closeOf(session);

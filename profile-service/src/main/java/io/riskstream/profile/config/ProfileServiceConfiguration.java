@@ -1,9 +1,10 @@
 package io.riskstream.profile.config;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.marketdata.MarketDataProvider;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.profile.adapters.jdbc.JdbcProfileStore;
 import io.riskstream.profile.application.CreateMissingProfile;
 import io.riskstream.profile.application.DailyProfileRefresh;
@@ -14,8 +15,6 @@ import io.riskstream.profile.application.SessionClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +29,9 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
-    RefreshProfiles refreshProfiles(ProfileStore profiles, MarketDataProvider provider, OutboxWriter outbox,
-                                    PlatformTransactionManager txManager, Clock clock) {
-        return new RefreshProfiles(profiles, provider, outbox, new TransactionTemplate(txManager), clock);
+    RefreshProfiles refreshProfiles(ProfileStore profiles, MarketDataProvider provider, EventPublisher events,
+                                    UnitOfWork unitOfWork, Clock clock) {
+        return new RefreshProfiles(profiles, provider, events, unitOfWork, clock);
     }
 
     @Bean

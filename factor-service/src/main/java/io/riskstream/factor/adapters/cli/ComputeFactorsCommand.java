@@ -1,6 +1,7 @@
 package io.riskstream.factor.adapters.cli;
 
 import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.marketdata.CsvMarketData;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.PriceColumn;
@@ -9,7 +10,6 @@ import io.riskstream.factor.domain.exposure.BenchmarkPrices;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.factor.domain.exposure.SymbolExposures;
-import io.riskstream.factor.domain.factor.BenchmarkSymbols;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +39,7 @@ public final class ComputeFactorsCommand {
     private final ComputeFactorsOptions options;
     private final PrintStream err;
     private final SymbolExposureModel model = new SymbolExposureModel(FactorSettings.defaults());
-    private final FactorCsv csv = new FactorCsv(model.catalogue());
+    private final FactorCsv csv = new FactorCsv(model.definitions());
 
     ComputeFactorsCommand(ComputeFactorsOptions options, PrintStream err) {
         this.options = options;
@@ -93,14 +93,14 @@ public final class ComputeFactorsCommand {
             throw new InputException("output directory " + out.getParent() + " does not exist");
         }
         List<String> files = CsvMarketData.symbols(dir);
-        List<String> missing = BenchmarkSymbols.ALL.stream().filter(e -> !files.contains(e)).toList();
+        List<String> missing = FactorCatalogue.benchmarkSymbols().stream().filter(e -> !files.contains(e)).toList();
         if (!missing.isEmpty()) {
             throw new InputException("factor ETF file(s) missing in " + dir + ": "
                     + String.join(", ", missing.stream().map(s -> s + ".csv").toList())
-                    + " (all of " + String.join(" ", BenchmarkSymbols.ALL) + " are needed)");
+                    + " (all of " + String.join(" ", FactorCatalogue.benchmarkSymbols()) + " are needed)");
         }
         Map<String, PriceSeries> etfs = new LinkedHashMap<>();
-        for (String etf : BenchmarkSymbols.ALL) {
+        for (String etf : FactorCatalogue.benchmarkSymbols()) {
             try {
                 etfs.put(etf, load(dir, etf));
             } catch (IllegalArgumentException e) {
@@ -225,7 +225,7 @@ public final class ComputeFactorsCommand {
             return options.symbols().stream().distinct().toList();
         }
         List<String> symbols = new ArrayList<>(files);
-        symbols.removeAll(BenchmarkSymbols.ALL);
+        symbols.removeAll(FactorCatalogue.benchmarkSymbols());
         if (symbols.isEmpty()) {
             throw new InputException("no symbol files besides the factor ETFs in " + options.prices());
         }

@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.cli;
 
+import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.marketdata.PriceColumn;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,6 +22,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
 record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalDate from, LocalDate to,
                              List<String> symbols, PriceColumn column) {
 
+    /** The help's description; the factor ETFs are the catalogue's (set here: an annotation takes only constants). */
+    private static final String[] DESCRIPTION = {
+            "The twelve regression factors of <SYMBOL>.csv price files, offline (no Kafka, no database).",
+            "DIR holds <SYMBOL>.csv files (date,open,high,low,close,adj_close,volume, or a Yahoo Finance download), the "
+                    + FactorCatalogue.benchmarkSymbols().size() + " factor ETFs "
+                    + String.join(" ", FactorCatalogue.benchmarkSymbols()) + " included. Dates: the --as-of list, or"
+                    + " every NYSE trading day in --from..--to; by default the last date all ETF files have. Symbols:"
+                    + " by default every non-ETF file."};
+
     /** A command line that cannot be run; the message says why. */
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -35,6 +45,7 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
     static ComputeFactorsOptions parse(String[] args, PrintStream out, PrintStream err) throws UsageException {
         Arguments arguments = new Arguments();
         CommandLine cl = new CommandLine(arguments);
+        cl.getCommandSpec().usageMessage().description(DESCRIPTION);
         cl.setUsageHelpAutoWidth(true);
         try {
             cl.parseArgs(args);
@@ -56,11 +67,6 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
     }
 
     @Command(name = "compute-factors", synopsisHeading = "usage: ", sortOptions = false,
-            description = {"The twelve regression factors of <SYMBOL>.csv price files, offline (no Kafka, no database).",
-                    "DIR holds <SYMBOL>.csv files (date,open,high,low,close,adj_close,volume, or a Yahoo Finance"
-                            + " download), the eight factor ETFs SPY TLT VTV VUG MTUM QUAL IWM USMV included. Dates: the"
-                            + " --as-of list, or every NYSE trading day in --from..--to; by default the last date all ETF"
-                            + " files have. Symbols: by default every non-ETF file."},
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:written", "1:bad input (named on stderr)", "2:bad command line"})
     static final class Arguments {

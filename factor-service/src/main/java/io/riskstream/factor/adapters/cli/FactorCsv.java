@@ -1,12 +1,12 @@
 package io.riskstream.factor.adapters.cli;
 
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.factors.RegressionMethod;
 import io.riskstream.factor.domain.exposure.FactorFit;
 import io.riskstream.factor.domain.exposure.FactorOutcome;
 import io.riskstream.factor.domain.exposure.Skipped;
 import io.riskstream.factor.domain.exposure.SymbolExposures;
-import io.riskstream.factor.domain.factor.FactorCatalogue;
-import io.riskstream.factor.domain.factor.FactorId;
-import io.riskstream.factor.domain.factor.RegressionMethod;
+import io.riskstream.factor.domain.factor.FactorDefinitions;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,10 +22,10 @@ final class FactorCsv {
     private static final List<FactorId> FACTORS = Arrays.stream(FactorId.values())
             .filter(id -> id != FactorId.PROVIDER_BETA).toList();
 
-    private final FactorCatalogue catalogue;
+    private final FactorDefinitions definitions;
 
-    FactorCsv(FactorCatalogue catalogue) {
-        this.catalogue = catalogue;
+    FactorCsv(FactorDefinitions definitions) {
+        this.definitions = definitions;
     }
 
     /** Appends one row per computed factor and notes the others in {@code gaps}; returns the rows written. */
@@ -51,7 +51,7 @@ final class FactorCsv {
 
     private void row(StringBuilder out, SymbolExposures exposures, FactorId id, FactorFit fit) {
         // the ridge intercept belongs to the joint fit, not to one factor: the file leaves it blank like the reference
-        boolean ridge = catalogue.get(id).method() == RegressionMethod.RIDGE;
+        boolean ridge = definitions.get(id).method() == RegressionMethod.RIDGE;
         out.append(exposures.symbol()).append(',').append(exposures.calculationDate()).append(',')
                 .append(id.wireName()).append(',').append(fit.beta()).append(',');
         optional(out, ridge ? null : fit.alpha()).append(',').append(fit.rSquared()).append(',');

@@ -1,6 +1,6 @@
 package io.riskstream.factor.adapters.cli;
 
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
 import java.time.LocalDate;
 
 /** The factor values one symbol did not get, summarized for one line on stderr. */

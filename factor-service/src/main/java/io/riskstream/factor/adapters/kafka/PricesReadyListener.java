@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.kafka;
 
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
@@ -21,6 +22,7 @@ class PricesReadyListener {
 
     @KafkaListener(id = "factor-service.prices-ready", idIsGroup = false, topics = Topics.PRICES_READY)
     void on(ConsumerRecord<String, String> record) {
-        refresh.handle(codec.decode(record.topic(), record.value(), PricesReady.class));
+        EventEnvelope<PricesReady> event = codec.decode(record.topic(), record.value(), PricesReady.class);
+        refresh.handle(new RefreshExposures.Command(event.payload(), event.eventId(), event.runId()));
     }
 }

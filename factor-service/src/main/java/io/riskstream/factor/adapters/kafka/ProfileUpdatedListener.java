@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.kafka;
 
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
@@ -21,6 +22,8 @@ class ProfileUpdatedListener {
 
     @KafkaListener(id = "factor-service.profile-updated", idIsGroup = false, topics = Topics.PROFILE_UPDATED)
     void on(ConsumerRecord<String, String> record) {
-        apply.handle(codec.decode(record.topic(), record.value(), ProfileUpdated.class));
+        EventEnvelope<ProfileUpdated> event = codec.decode(record.topic(), record.value(), ProfileUpdated.class);
+        apply.handle(new ApplyProfileUpdate.Command(event.payload().symbol(), event.payload().profile(),
+                event.eventId(), event.runId()));
     }
 }

@@ -1,6 +1,6 @@
 package io.riskstream.factor.domain.exposure;
 
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
 import java.util.Map;
 
 /** Produces the outcomes of some factors for calculation dates given in ascending order. */

@@ -1,8 +1,8 @@
 package io.riskstream.factor.domain.exposure;
 
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.factors.RegressionMethod;
 import io.riskstream.factor.domain.factor.FactorDefinition;
-import io.riskstream.factor.domain.factor.FactorId;
-import io.riskstream.factor.domain.factor.RegressionMethod;
 import io.riskstream.factor.domain.regression.CrossMoments;
 import io.riskstream.factor.domain.regression.OrdinaryLeastSquares;
 import io.riskstream.factor.domain.regression.SlidingCrossMoments;

@@ -1,7 +1,7 @@
 package io.riskstream.factor.domain.exposure;
 
+import io.riskstream.common.factors.FactorId;
 import io.riskstream.factor.domain.factor.FactorDefinition;
-import io.riskstream.factor.domain.factor.FactorId;
 import io.riskstream.factor.domain.regression.RidgeFit;
 import io.riskstream.factor.domain.regression.RidgeRegression;
 import io.riskstream.factor.domain.regression.SlidingCrossMoments;

@@ -1,10 +1,10 @@
 package io.riskstream.factor.domain.exposure;
 
-import io.riskstream.factor.domain.factor.FactorCatalogue;
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.factors.RegressionMethod;
 import io.riskstream.factor.domain.factor.FactorDefinition;
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.factor.domain.factor.FactorDefinitions;
 import io.riskstream.factor.domain.factor.FactorSettings;
-import io.riskstream.factor.domain.factor.RegressionMethod;
 import io.riskstream.factor.domain.returns.DailyPrices;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,19 +22,24 @@ import java.util.Objects;
 public final class SymbolExposureModel {
 
     private final FactorSettings settings;
-    private final FactorCatalogue catalogue;
+    private final FactorDefinitions definitions;
 
     public SymbolExposureModel(FactorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.catalogue = FactorCatalogue.of(settings);
+        this.definitions = FactorDefinitions.of(settings);
     }
 
-    public FactorCatalogue catalogue() {
-        return catalogue;
+    public FactorDefinitions definitions() {
+        return definitions;
+    }
+
+    /** The calendar days of prices before its first calculation date that a computation reads. */
+    public int lookbackDays() {
+        return settings.longestLookbackDays();
     }
 
     /**
-     * Benchmarks keyed by symbol (SPY, TLT, VTV, VUG, MTUM, QUAL, IWM, USMV); a missing benchmark skips its factors.
+     * Benchmarks keyed by symbol (the catalogue's benchmark ETFs); a missing benchmark skips its factors.
      * Returns one entry per calculation date, in the order given.
      */
     public List<SymbolExposures> compute(PriceSeries symbol, Map<String, PriceSeries> benchmarks,
@@ -50,8 +55,7 @@ public final class SymbolExposureModel {
         if (days.length == 0) {
             return List.of();
         }
-        int longestSpan = settings.windowBufferDays() + Math.max(settings.betaWindowDays(), settings.spreadWindowDays());
-        DailyPrices prices = symbol.toDailyPrices(LocalDate.ofEpochDay(days[0] - (long) longestSpan));
+        DailyPrices prices = symbol.toDailyPrices(LocalDate.ofEpochDay(days[0] - (long) lookbackDays()));
         List<FactorTrack> tracks = tracks(prices, benchmarks, days[0], days[days.length - 1]);
         Map<Integer, SymbolExposures> byDay = new HashMap<>();
         List<SymbolExposures> ascending = new ArrayList<>(days.length);
@@ -74,12 +78,12 @@ public final class SymbolExposureModel {
     private List<FactorTrack> tracks(DailyPrices symbol, BenchmarkPrices benchmarks, int firstDay, int lastDay) {
         int buffer = settings.windowBufferDays();
         List<FactorTrack> tracks = new ArrayList<>();
-        for (FactorDefinition definition : catalogue.byMethod(RegressionMethod.OLS)) {
+        for (FactorDefinition definition : definitions.byMethod(RegressionMethod.OLS)) {
             tracks.add(OlsTrack.create(definition, buffer, symbol, benchmarks, firstDay, lastDay));
         }
-        tracks.add(RidgeTrack.create(catalogue.ridgeMembers(), settings.ridgeAlpha(), buffer, symbol, benchmarks,
+        tracks.add(RidgeTrack.create(definitions.ridgeMembers(), settings.ridgeAlpha(), buffer, symbol, benchmarks,
                 firstDay, lastDay));
-        for (FactorDefinition definition : catalogue.byMethod(RegressionMethod.SPREAD)) {
+        for (FactorDefinition definition : definitions.byMethod(RegressionMethod.SPREAD)) {
             tracks.add(OlsTrack.create(definition, buffer, symbol, benchmarks, firstDay, lastDay));
         }
         return tracks;

@@ -1,6 +1,6 @@
 package io.riskstream.factor.domain.exposure;
 
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,5 +1,8 @@
 package io.riskstream.factor.domain.factor;
 
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.factors.RegressionMethod;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -19,11 +22,7 @@ public record FactorDefinition(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(method, "method");
         regressors = List.copyOf(regressors);
-        int expected = switch (method) {
-            case OLS, RIDGE -> 1;
-            case SPREAD -> 2;
-            case PROVIDER -> 0;
-        };
+        int expected = method.regressorCount();
         if (regressors.size() != expected) {
             throw new IllegalArgumentException(id.wireName() + ": " + method + " takes " + expected + " regressors");
         }

@@ -1,8 +1,11 @@
 package io.riskstream.factor.domain.factor;
 
+import io.riskstream.common.factors.FactorWindows;
+
 /**
- * Tunable numbers of the factor model. Defaults are the legacy batch's values (legacy spec §1.3, §1.5, §2.3):
- * windows are calendar days plus a buffer, minimums are counted in returns after alignment.
+ * Tunable numbers of the factor model. Defaults are the legacy batch's values (legacy spec §1.3, §1.5, §2.3), the
+ * windows those of the factor catalogue: windows are calendar days plus a buffer, minimums are counted in returns
+ * after alignment.
  */
 public record FactorSettings(
         double ridgeAlpha,
@@ -15,9 +18,9 @@ public record FactorSettings(
 
     public static final double DEFAULT_RIDGE_ALPHA = 1.0;
     public static final double DEFAULT_BETA_CAP = 5.0;
-    public static final int DEFAULT_WINDOW_BUFFER_DAYS = 30;
-    public static final int DEFAULT_BETA_WINDOW_DAYS = 90;
-    public static final int DEFAULT_SPREAD_WINDOW_DAYS = 180;
+    public static final int DEFAULT_WINDOW_BUFFER_DAYS = FactorWindows.DEFAULT_BUFFER_DAYS;
+    public static final int DEFAULT_BETA_WINDOW_DAYS = FactorWindows.DEFAULT_BETA_DAYS;
+    public static final int DEFAULT_SPREAD_WINDOW_DAYS = FactorWindows.DEFAULT_SPREAD_DAYS;
     public static final int DEFAULT_MIN_RETURNS = 30;
     public static final int DEFAULT_MIN_SPREAD_RETURNS = 60;
 
@@ -28,9 +31,7 @@ public record FactorSettings(
         if (!(betaCap > 0)) {
             throw new IllegalArgumentException("betaCap must be > 0: " + betaCap);
         }
-        if (windowBufferDays < 0 || betaWindowDays < 1 || spreadWindowDays < 1) {
-            throw new IllegalArgumentException("window days must be positive (buffer >= 0)");
-        }
+        new FactorWindows(betaWindowDays, spreadWindowDays, windowBufferDays); // checks the days
         if (minReturns < 3 || minSpreadReturns < 3) {
             throw new IllegalArgumentException("a regression with intercept needs at least 3 returns");
         }
@@ -39,6 +40,15 @@ public record FactorSettings(
     public static FactorSettings defaults() {
         return new FactorSettings(DEFAULT_RIDGE_ALPHA, DEFAULT_BETA_CAP, DEFAULT_WINDOW_BUFFER_DAYS,
                 DEFAULT_BETA_WINDOW_DAYS, DEFAULT_SPREAD_WINDOW_DAYS, DEFAULT_MIN_RETURNS, DEFAULT_MIN_SPREAD_RETURNS);
+    }
+
+    public FactorWindows windows() {
+        return new FactorWindows(betaWindowDays, spreadWindowDays, windowBufferDays);
+    }
+
+    /** The calendar days of prices before a calculation date that its longest regression reads. */
+    public int longestLookbackDays() {
+        return windows().longestLookbackDays();
     }
 
     public FactorSettings withRidgeAlpha(double alpha) {

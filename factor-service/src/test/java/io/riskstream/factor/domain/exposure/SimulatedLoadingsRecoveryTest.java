@@ -3,9 +3,9 @@ package io.riskstream.factor.domain.exposure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.riskstream.common.factors.FactorId;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.factor.domain.factor.FactorId;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -4,13 +4,13 @@ import static io.riskstream.factor.domain.fixtures.Approx.assertRelative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.testdata.RequiresSharedData;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import io.riskstream.factor.domain.fixtures.AppendixA;
 import io.riskstream.factor.domain.fixtures.Approx;
 import io.riskstream.factor.domain.fixtures.FactorReferenceOutput;
 import io.riskstream.factor.domain.fixtures.FromScratchExposures;
-import io.riskstream.common.testdata.RequiresSharedData;
 import io.riskstream.factor.domain.fixtures.MarketData;
 import io.riskstream.factor.domain.regression.FitStatistics;
 import io.riskstream.factor.domain.regression.OrdinaryLeastSquares;

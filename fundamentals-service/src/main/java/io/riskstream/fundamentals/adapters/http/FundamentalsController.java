@@ -87,7 +87,7 @@ class FundamentalsController {
 
     @PostMapping("/refresh")
     RefreshFundamentals.Outcome refresh(@RequestBody RefreshRequest request) {
-        return refresh.refresh(request.symbols(), request.select());
+        return refresh.refresh(new RefreshFundamentals.Command(request.symbols(), request.select()));
     }
 
     private static String name(StoredStatement st) {

@@ -1,6 +1,7 @@
 package io.riskstream.fundamentals.adapters.kafka;
 
 import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
@@ -21,6 +22,8 @@ class DailyCloseListener {
 
     @KafkaListener(id = "fundamentals-service.daily-close", idIsGroup = false, topics = Topics.DAILY_CLOSE)
     void on(ConsumerRecord<String, String> record) {
-        refresh.handle(codec.decode(record.topic(), record.value(), DailyClose.class));
+        EventEnvelope<DailyClose> event = codec.decode(record.topic(), record.value(), DailyClose.class);
+        refresh.handle(new DailyFundamentalsRefresh.Command(event.payload().tradingDate(), event.eventId(),
+                event.runId()));
     }
 }

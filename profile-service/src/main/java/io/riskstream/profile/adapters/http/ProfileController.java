@@ -49,7 +49,8 @@ class ProfileController {
 
     @PostMapping("/refresh")
     RefreshResponse refresh(@RequestBody RefreshRequest request) {
-        RefreshOutcome o = requested.refresh(request.symbols(), request.tier(), request.force());
+        RefreshOutcome o = requested.refresh(new RequestedRefresh.Command(request.symbols(), request.tier(),
+                request.force()));
         return new RefreshResponse(o.refreshed(), o.skippedFresh(), o.failed(), o.providerCalls());
     }
 

@@ -1,6 +1,7 @@
 package io.riskstream.profile.adapters.kafka;
 
 import io.riskstream.common.event.DailyClose;
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.profile.application.DailyProfileRefresh;
@@ -21,6 +22,8 @@ class DailyCloseListener {
 
     @KafkaListener(id = "profile-service.daily-close", idIsGroup = false, topics = Topics.DAILY_CLOSE)
     void on(ConsumerRecord<String, String> record) {
-        refresh.handle(codec.decode(record.topic(), record.value(), DailyClose.class));
+        EventEnvelope<DailyClose> event = codec.decode(record.topic(), record.value(), DailyClose.class);
+        refresh.handle(new DailyProfileRefresh.Command(event.payload().tradingDate(), event.occurredAt(),
+                event.eventId(), event.runId()));
     }
 }

@@ -1,5 +1,6 @@
 package io.riskstream.profile.adapters.kafka;
 
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
@@ -21,6 +22,8 @@ class SymbolAddedListener {
 
     @KafkaListener(id = "profile-service.symbol-added", idIsGroup = false, topics = Topics.SYMBOL_ADDED)
     void on(ConsumerRecord<String, String> record) {
-        create.handle(codec.decode(record.topic(), record.value(), SymbolAdded.class));
+        EventEnvelope<SymbolAdded> event = codec.decode(record.topic(), record.value(), SymbolAdded.class);
+        create.handle(new CreateMissingProfile.Command(event.payload().symbol(), event.payload().released(),
+                event.eventId(), event.runId()));
     }
 }

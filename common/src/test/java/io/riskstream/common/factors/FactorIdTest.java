@@ -1,4 +1,4 @@
-package io.riskstream.factor.domain.factor;
+package io.riskstream.common.factors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
