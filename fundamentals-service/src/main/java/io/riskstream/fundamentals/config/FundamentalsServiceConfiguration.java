@@ -1,7 +1,7 @@
 package io.riskstream.fundamentals.config;
 
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
 import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
