@@ -1,14 +1,14 @@
 package io.riskstream.faults;
 
-import io.riskstream.common.marketdata.CompanyProfile;
+import io.riskstream.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.EarningsDate;
-import io.riskstream.common.marketdata.FinancialStatement;
-import io.riskstream.common.marketdata.ProfilePart;
-import io.riskstream.common.marketdata.Frequency;
-import io.riskstream.common.marketdata.Quote;
-import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.marketdata.EarningsDate;
+import io.riskstream.marketdata.FinancialStatement;
+import io.riskstream.marketdata.ProfilePart;
+import io.riskstream.marketdata.Frequency;
+import io.riskstream.marketdata.Quote;
+import io.riskstream.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.StatementKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,8 +2,8 @@ package io.riskstream.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.StatementKind;
 import io.riskstream.faults.ProviderFaultPlan.Fault;
 import tools.jackson.databind.json.JsonMapper;
 

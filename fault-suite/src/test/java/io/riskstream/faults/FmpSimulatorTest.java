@@ -1,15 +1,15 @@
 package io.riskstream.faults;
 
-import io.riskstream.common.marketdata.CompanyProfile;
+import io.riskstream.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.EarningsDate;
-import io.riskstream.common.marketdata.FinancialStatement;
-import io.riskstream.common.marketdata.Quote;
-import io.riskstream.common.marketdata.Frequency;
-import io.riskstream.common.marketdata.ProviderException;
-import io.riskstream.common.marketdata.SimulatedMarket;
-import io.riskstream.common.marketdata.StatementKind;
-import io.riskstream.common.marketdata.fmp.FmpMarketData;
+import io.riskstream.marketdata.EarningsDate;
+import io.riskstream.marketdata.FinancialStatement;
+import io.riskstream.marketdata.Quote;
+import io.riskstream.marketdata.Frequency;
+import io.riskstream.marketdata.ProviderException;
+import io.riskstream.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.StatementKind;
+import io.riskstream.marketdata.fmp.FmpMarketData;
 import io.riskstream.faults.FmpSimulator.Endpoint;
 import io.riskstream.faults.ProviderFaultPlan.Fault;
 import org.junit.jupiter.api.AfterEach;

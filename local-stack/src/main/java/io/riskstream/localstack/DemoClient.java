@@ -2,10 +2,10 @@ package io.riskstream.localstack;
 
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.CsvMarketData;
+import io.riskstream.marketdata.CsvMarketData;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.MarketDataProvider;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.SimulatedMarket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.riskstream.localstack;
 
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.CsvMarketData;
+import io.riskstream.marketdata.CsvMarketData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

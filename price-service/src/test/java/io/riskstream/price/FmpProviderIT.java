@@ -7,7 +7,7 @@ import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.MutableClock;
 import io.riskstream.testsupport.ProviderStubServer;

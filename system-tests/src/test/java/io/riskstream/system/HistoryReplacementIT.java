@@ -10,7 +10,7 @@ import io.riskstream.common.json.EventCodec;
 import io.riskstream.factor.domain.exposure.FactorFit;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
-import io.riskstream.factor.domain.factor.FactorId;
+import io.riskstream.common.factors.FactorId;
 import io.riskstream.testsupport.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

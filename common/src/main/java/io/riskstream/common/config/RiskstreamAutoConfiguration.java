@@ -35,7 +35,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -47,11 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.MarketDataProvider;
-import io.riskstream.common.marketdata.MarketDataProviders;
-import io.riskstream.common.marketdata.JdbcProviderQuota;
-import io.riskstream.common.marketdata.ProviderHealth;
-import io.riskstream.common.marketdata.ProviderQuota;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -64,7 +58,7 @@ import java.util.List;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketDataSettings.class, AdminSettings.class,
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketClockSettings.class, AdminSettings.class,
         LagMonitorSettings.class, EnvironmentSettings.class})
 public class RiskstreamAutoConfiguration {
 
@@ -107,49 +101,8 @@ public class RiskstreamAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MarketClock marketClock(Clock clock, NyseCalendar calendar, MarketDataSettings settings) {
+    MarketClock marketClock(Clock clock, NyseCalendar calendar, MarketClockSettings settings) {
         return new MarketClock(clock, calendar, settings.closeTime(), Optional.ofNullable(settings.asOfDate()));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ProviderHealth providerHealth(ObjectProvider<MeterRegistry> meters) {
-        return new ProviderHealth(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ProviderQuota providerQuota(MarketDataSettings settings, Clock clock,
-                                ObjectProvider<NamedParameterJdbcTemplate> jdbc,
-                                ObjectProvider<PlatformTransactionManager> txManager) {
-        NamedParameterJdbcTemplate template = jdbc.getIfAvailable();
-        PlatformTransactionManager tm = txManager.getIfAvailable();
-        // the service's database: every replica spends the same quota (the table comes with the service's changelog)
-        return settings.sharedQuota() && template != null && tm != null ? new JdbcProviderQuota(template, tm, clock)
-                : ProviderQuota.inMemory(clock);
-    }
-
-    /** Lazy: built (and a forbidden chain refused) where a service uses market data, not in the others. */
-    @Bean
-    @Lazy
-    @ConditionalOnMissingBean
-    MarketDataProvider marketDataProvider(MarketDataSettings settings, EnvironmentSettings environment, Clock clock,
-                                          ObjectProvider<MeterRegistry> meters, ProviderHealth health,
-                                          ProviderQuota quota) {
-        return MarketDataProviders.create(settings, new MarketDataProviders.Context(clock,
-                meters.getIfAvailable(SimpleMeterRegistry::new), health, quota, environment.development()));
-    }
-
-    /** The readiness check of the providers, where actuator's health support is present. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-    static class MarketDataHealth {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "marketDataHealthIndicator")
-        MarketDataHealthIndicator marketDataHealthIndicator(ProviderHealth health) {
-            return new MarketDataHealthIndicator(health);
-        }
     }
 
     @Bean

@@ -3,7 +3,7 @@ package io.riskstream.common.kafka;
 import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.MalformedEventException;
-import io.riskstream.common.marketdata.IncompleteAnswerException;
+import io.riskstream.common.application.IncompleteAnswerException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;

@@ -1,7 +1,7 @@
 package io.riskstream.common.kafka;
 
 import io.riskstream.common.application.RetryLaterException;
-import io.riskstream.common.marketdata.IncompleteAnswerException;
+import io.riskstream.common.application.IncompleteAnswerException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;

@@ -9,7 +9,7 @@ import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.factor.domain.exposure.FactorFit;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposures;

@@ -1,7 +1,7 @@
 package io.riskstream.fundamentals.application;
 
 import io.riskstream.common.calendar.TradingCalendar;
-import io.riskstream.common.marketdata.IncompleteAnswerException;
+import io.riskstream.common.application.IncompleteAnswerException;
 import io.riskstream.fundamentals.application.StatementStore.FetchState;
 import io.riskstream.fundamentals.domain.FetchPolicy;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package io.riskstream.fundamentals.config;
 import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.MarketDataProvider;
 import io.riskstream.fundamentals.adapters.jdbc.JdbcStatementStore;
 import io.riskstream.fundamentals.application.DailyFundamentalsRefresh;
 import io.riskstream.fundamentals.application.FetchFundamentals;

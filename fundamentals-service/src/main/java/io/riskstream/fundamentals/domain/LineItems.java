@@ -1,6 +1,6 @@
 package io.riskstream.fundamentals.domain;
 
-import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.marketdata.StatementKind;
 
 import java.math.BigDecimal;
 import java.util.Collections;

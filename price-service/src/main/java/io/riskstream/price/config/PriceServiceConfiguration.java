@@ -1,7 +1,7 @@
 package io.riskstream.price.config;
 
 import io.riskstream.common.calendar.MarketClock;
-import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.MarketDataProvider;
 import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.price.adapters.jdbc.JdbcBarStore;
 import io.riskstream.price.adapters.jdbc.JdbcUniverseStore;

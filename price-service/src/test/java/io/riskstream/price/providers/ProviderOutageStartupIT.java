@@ -1,6 +1,6 @@
 package io.riskstream.price.providers;
 
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.FmpStubAnswers;
 import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.TestInfra;

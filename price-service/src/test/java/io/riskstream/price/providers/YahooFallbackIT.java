@@ -2,9 +2,9 @@ package io.riskstream.price.providers;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.riskstream.common.event.Topics;
-import io.riskstream.common.marketdata.JdbcProviderQuota;
-import io.riskstream.common.marketdata.ProviderQuota;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.JdbcProviderQuota;
+import io.riskstream.marketdata.ProviderQuota;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.FmpStubAnswers;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.ProviderStubServer;

@@ -1,10 +1,10 @@
 package io.riskstream.profile.application;
 
 import io.riskstream.common.application.RetryLaterException;
-import io.riskstream.common.marketdata.EmptyAnswers;
-import io.riskstream.common.marketdata.IncompleteAnswerException;
-import io.riskstream.common.marketdata.MarketDataProvider;
-import io.riskstream.common.marketdata.ProviderException;
+import io.riskstream.marketdata.EmptyAnswers;
+import io.riskstream.common.application.IncompleteAnswerException;
+import io.riskstream.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.ProviderException;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 
 import java.util.EnumSet;

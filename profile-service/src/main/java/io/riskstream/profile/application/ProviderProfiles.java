@@ -1,8 +1,8 @@
 package io.riskstream.profile.application;
 
-import io.riskstream.common.marketdata.CompanyProfile;
-import io.riskstream.common.marketdata.EarningsDate;
-import io.riskstream.common.marketdata.ProfilePart;
+import io.riskstream.marketdata.CompanyProfile;
+import io.riskstream.marketdata.EarningsDate;
+import io.riskstream.marketdata.ProfilePart;
 import io.riskstream.profile.domain.Profile;
 import io.riskstream.profile.domain.ProfileField;
 import io.riskstream.profile.domain.RefreshTiers.Tier;

@@ -4,7 +4,7 @@ import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
-import io.riskstream.common.marketdata.MarketDataProvider;
+import io.riskstream.marketdata.MarketDataProvider;
 import io.riskstream.profile.adapters.jdbc.JdbcProfileStore;
 import io.riskstream.profile.application.CreateMissingProfile;
 import io.riskstream.profile.application.DailyProfileRefresh;

@@ -8,7 +8,7 @@ import io.riskstream.common.event.EventPayload;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
-import io.riskstream.common.marketdata.MeteredMarketData;
+import io.riskstream.marketdata.MeteredMarketData;
 import io.riskstream.profile.ProfileServiceApplication;
 import io.riskstream.profile.application.ProfileStore;
 import io.riskstream.profile.domain.Profile;

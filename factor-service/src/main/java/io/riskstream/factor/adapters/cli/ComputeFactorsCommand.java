@@ -2,7 +2,7 @@ package io.riskstream.factor.adapters.cli;
 
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.factors.FactorCatalogue;
-import io.riskstream.common.marketdata.CsvMarketData;
+import io.riskstream.common.marketdata.PriceFiles;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.common.marketdata.PriceColumn;
 import io.riskstream.factor.adapters.cli.ComputeFactorsOptions.UsageException;
@@ -92,7 +92,7 @@ public final class ComputeFactorsCommand {
         if (!Files.isDirectory(out.getParent())) {
             throw new InputException("output directory " + out.getParent() + " does not exist");
         }
-        List<String> files = CsvMarketData.symbols(dir);
+        List<String> files = PriceFiles.symbols(dir);
         List<String> missing = FactorCatalogue.benchmarkSymbols().stream().filter(e -> !files.contains(e)).toList();
         if (!missing.isEmpty()) {
             throw new InputException("factor ETF file(s) missing in " + dir + ": "
@@ -181,7 +181,7 @@ public final class ComputeFactorsCommand {
 
     private PriceSeries load(Path dir, String symbol) {
         Path file = dir.resolve(symbol + ".csv");
-        List<DailyBar> bars = new CsvMarketData(dir).bars(symbol);
+        List<DailyBar> bars = new PriceFiles(dir).bars(symbol);
         LocalDate[] dates = new LocalDate[bars.size()];
         double[] prices = new double[bars.size()];
         for (int i = 0; i < dates.length; i++) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.riskstream.common.testdata.RequiresSharedData;
-import io.riskstream.common.testdata.SimulatedPriceFiles;
+import io.riskstream.marketdata.testdata.SimulatedPriceFiles;
 import io.riskstream.factor.domain.fixtures.FactorReferenceOutput;
 import io.riskstream.factor.domain.fixtures.MarketData;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.riskstream.common.factors.FactorId;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.factor.domain.factor.FactorSettings;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

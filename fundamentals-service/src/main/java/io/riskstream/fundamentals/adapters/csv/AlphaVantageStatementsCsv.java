@@ -1,8 +1,8 @@
 package io.riskstream.fundamentals.adapters.csv;
 
-import io.riskstream.common.marketdata.FinancialStatement;
-import io.riskstream.common.marketdata.Frequency;
-import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.marketdata.FinancialStatement;
+import io.riskstream.marketdata.Frequency;
+import io.riskstream.marketdata.StatementKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.riskstream.fundamentals.adapters.jdbc;
 
-import io.riskstream.common.marketdata.Frequency;
-import io.riskstream.common.marketdata.StatementKind;
+import io.riskstream.marketdata.Frequency;
+import io.riskstream.marketdata.StatementKind;
 import io.riskstream.fundamentals.application.StatementStore;
 import io.riskstream.fundamentals.domain.LineItems;
 import io.riskstream.fundamentals.domain.StatementRow;

@@ -4,7 +4,7 @@ import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.common.application.EventPublisher;
 import io.riskstream.portfolio.PortfolioServiceApplication;
 import io.riskstream.portfolio.application.AnalyticsStore;

@@ -1,7 +1,7 @@
 package io.riskstream.portfolio.domain.risk;
 
 import io.riskstream.common.marketdata.DailyBar;
-import io.riskstream.common.marketdata.SimulatedMarket;
+import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.portfolio.config.StressScenarioFile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,3 +1,0 @@
-package io.riskstream.common.marketdata;
-
-public enum Frequency { QUARTERLY, ANNUAL }

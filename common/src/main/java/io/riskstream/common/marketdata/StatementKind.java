@@ -1,3 +1,0 @@
-package io.riskstream.common.marketdata;
-
-public enum StatementKind { INCOME, BALANCE_SHEET, CASH_FLOW }

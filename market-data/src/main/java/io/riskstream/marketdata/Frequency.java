@@ -1,0 +1,3 @@
+package io.riskstream.marketdata;
+
+public enum Frequency { QUARTERLY, ANNUAL }
