@@ -214,6 +214,9 @@ def main():
     book = json.load(open(a.portfolio))
     qty = {p["symbol"]: float(p["quantity"]) for p in book["positions"]}
     cfg = json.load(open(a.scenarios))
+    # the service takes the proxies from its factor catalogue unless the file names them; this reference keeps its
+    # own copy of the legacy table on purpose (an independent check)
+    cfg.setdefault("factorProxies", dict([("market_beta", "SPY"), ("ir_beta", "TLT")] + STYLE))
     adj, val = {}, {}
     for s in set(ETFS) | set(qty) | set(cfg["factorProxies"].values()):
         adj[s], val[s] = load(os.path.join(a.prices, s + ".csv"))

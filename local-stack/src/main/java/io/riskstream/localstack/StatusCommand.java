@@ -1,5 +1,6 @@
 package io.riskstream.localstack;
 
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -158,7 +159,7 @@ public final class StatusCommand implements Callable<Integer> {
             s.append(" ").append(text(run, "tradingDate"));
         }
         s.append('\n');
-        s.append("state ").append(text(run, "state").toUpperCase()).append("   started ").append(time(run, "startedAt"))
+        s.append("state ").append(text(run, "state").toUpperCase(Locale.ROOT)).append("   started ").append(time(run, "startedAt"))
                 .append("   ended ").append(time(run, "endedAt")).append("\n\n");
         for (String stage : STAGES) {
             JsonNode st = run.path("stages").path(stage);

@@ -1,5 +1,6 @@
 package io.riskstream.marketdata;
 
+import java.util.Locale;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.riskstream.marketdata.config.MarketDataSettings;
 import io.riskstream.marketdata.fmp.FmpMarketData;
@@ -38,8 +39,8 @@ public final class MarketDataProviders {
         }
         MeterRegistry meters = context.meters();
         List<MarketDataProvider> chain = new ArrayList<>();
-        for (String raw : FallbackMarketData.asked(names.stream().map(n -> n.trim().toLowerCase()).toList())) {
-            String name = raw.trim().toLowerCase();
+        for (String raw : FallbackMarketData.asked(names.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList())) {
+            String name = raw.trim().toLowerCase(Locale.ROOT);
             chain.add(switch (name) {
                 // metered inside the resilience: every attempt that reaches the provider is counted, retries included
                 case "simulated" -> new ResilientMarketData(metered(simulated(settings, context), meters),

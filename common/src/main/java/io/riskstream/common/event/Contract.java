@@ -38,6 +38,28 @@ public final class Contract {
     }
 
 
+    /**
+     * A request's list of symbols: at least one, at most {@code max}, each valid; duplicates dropped, order kept.
+     * {@code whenEmpty} completes the message of an empty list (what else the request could have said).
+     */
+    public static java.util.Set<String> checkSymbols(java.util.List<String> symbols, int max, String field,
+                                                     String whenEmpty) {
+        if (symbols == null || symbols.isEmpty()) {
+            throw new IllegalArgumentException(field + ": at least one symbol is required" + whenEmpty);
+        }
+        if (symbols.size() > max) {
+            throw new IllegalArgumentException(field + ": at most " + max + " per request");
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String s : symbols) {
+            if (s == null || !SYMBOL.matcher(s).matches()) {
+                throw new IllegalArgumentException(field + ": '" + s + "' is not a valid symbol");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     public static LocalDate checkDate(LocalDate value, String field) {
         required(value, field);
         if (value.isBefore(EARLIEST_DATE) || value.getYear() > 2200) {

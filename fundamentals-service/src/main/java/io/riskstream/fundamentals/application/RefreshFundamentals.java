@@ -1,5 +1,6 @@
 package io.riskstream.fundamentals.application;
 
+import io.riskstream.common.event.Contract;
 import io.riskstream.fundamentals.application.StatementStore.FetchState;
 import io.riskstream.fundamentals.domain.FetchPolicy;
 
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The operator's refresh: the statements of the named symbols, or of every symbol due (its earnings date three days
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public class RefreshFundamentals {
 
     public static final int MAX_SYMBOLS = 5_000;
-    private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9][A-Z0-9.\\-]{0,31}$");
 
     /** The operator's request: named symbols, or none and {@code select} "due". */
     public record Command(List<String> symbols, String select) {
@@ -95,19 +94,6 @@ public class RefreshFundamentals {
     }
 
     private static Set<String> validSymbols(List<String> symbols) {
-        if (symbols == null || symbols.isEmpty()) {
-            throw new IllegalArgumentException("symbols: at least one symbol is required (or select: 'due')");
-        }
-        if (symbols.size() > MAX_SYMBOLS) {
-            throw new IllegalArgumentException("symbols: at most " + MAX_SYMBOLS + " per request");
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String s : symbols) {
-            if (s == null || !SYMBOL.matcher(s).matches()) {
-                throw new IllegalArgumentException("symbols: '" + s + "' is not a valid symbol");
-            }
-            out.add(s);
-        }
-        return out;
+        return Contract.checkSymbols(symbols, MAX_SYMBOLS, "symbols", " (or select: 'due')");
     }
 }

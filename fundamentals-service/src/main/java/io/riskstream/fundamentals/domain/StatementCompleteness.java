@@ -1,5 +1,6 @@
 package io.riskstream.fundamentals.domain;
 
+import java.util.Locale;
 import io.riskstream.marketdata.FinancialStatement;
 import io.riskstream.marketdata.Frequency;
 import io.riskstream.marketdata.StatementKind;
@@ -29,7 +30,7 @@ public final class StatementCompleteness {
         }
         List<String> missing = new ArrayList<>();
         answered.forEach((frequency, kinds) -> EnumSet.complementOf(EnumSet.copyOf(kinds))
-                .forEach(kind -> missing.add(frequency.name().toLowerCase() + " " + kind.name().toLowerCase())));
+                .forEach(kind -> missing.add(frequency.name().toLowerCase(Locale.ROOT) + " " + kind.name().toLowerCase(Locale.ROOT))));
         return missing;
     }
 }

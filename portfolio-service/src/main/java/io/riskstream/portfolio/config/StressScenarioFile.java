@@ -1,5 +1,7 @@
 package io.riskstream.portfolio.config;
 
+import io.riskstream.common.factors.FactorId;
+import io.riskstream.common.factors.RegressionMethod;
 import io.riskstream.portfolio.domain.risk.FactorCorrelations;
 import io.riskstream.portfolio.domain.risk.StressCatalogue;
 import io.riskstream.portfolio.domain.risk.StressScenario;
@@ -28,6 +30,20 @@ public final class StressScenarioFile {
     private StressScenarioFile() {
     }
 
+    /**
+     * Without {@code factorProxies} in the file, each factor regressed on one ETF (OLS or ridge) is shocked through
+     * that ETF, as the factor catalogue defines it; a file may still name other proxies.
+     */
+    static Map<String, String> catalogueProxies() {
+        Map<String, String> proxies = new LinkedHashMap<>();
+        for (FactorId factor : FactorId.values()) {
+            if (factor.method() == RegressionMethod.OLS || factor.method() == RegressionMethod.RIDGE) {
+                proxies.put(factor.wireName(), factor.regressors().getFirst().symbol());
+            }
+        }
+        return proxies;
+    }
+
     public static StressCatalogue read(String location, InputStream in) {
         try {
             JsonNode root;
@@ -42,9 +58,13 @@ public final class StressScenarioFile {
             only(root, "stress scenario file", Set.of("version", "about", "factorProxies", "factorCorrelation",
                     "interestRate", "lossCap", "scenarios"));
             Map<String, String> proxies = new LinkedHashMap<>();
-            object(root, "factorProxies", "stress scenario file").properties()
-                    .forEach(e -> proxies.put(e.getKey(), text(e.getValue(), "stress scenario file: factorProxies."
-                            + e.getKey())));
+            if (root.has("factorProxies")) {
+                object(root, "factorProxies", "stress scenario file").properties()
+                        .forEach(e -> proxies.put(e.getKey(), text(e.getValue(), "stress scenario file: factorProxies."
+                                + e.getKey())));
+            } else {
+                proxies.putAll(catalogueProxies());
+            }
             JsonNode fc = object(root, "factorCorrelation", "stress scenario file");
             only(fc, "stress scenario file: factorCorrelation", Set.of("lookbackDays", "bufferDays", "decay",
                     "minObservations", "bounds"));

@@ -1,5 +1,6 @@
 package io.riskstream.profile.application;
 
+import io.riskstream.common.event.Contract;
 import io.riskstream.profile.domain.ProfileState;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
 import io.riskstream.profile.domain.TierSelection;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The operator's refresh: chosen symbols, one tier or all, optionally forced. */
 public class RequestedRefresh {
@@ -25,7 +25,6 @@ public class RequestedRefresh {
     }
 
     public static final int MAX_SYMBOLS = 5_000;
-    private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9][A-Z0-9.\\-_]{0,31}$");
 
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
@@ -59,20 +58,7 @@ public class RequestedRefresh {
     }
 
     private static Set<String> validSymbols(List<String> symbols) {
-        if (symbols == null || symbols.isEmpty()) {
-            throw new IllegalArgumentException("symbols: at least one symbol is required");
-        }
-        if (symbols.size() > MAX_SYMBOLS) {
-            throw new IllegalArgumentException("symbols: at most " + MAX_SYMBOLS + " per request");
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String s : symbols) {
-            if (s == null || !SYMBOL.matcher(s).matches()) {
-                throw new IllegalArgumentException("symbols: '" + s + "' is not a valid symbol");
-            }
-            out.add(s);
-        }
-        return out;
+        return Contract.checkSymbols(symbols, MAX_SYMBOLS, "symbols", "");
     }
 
     private static Set<Tier> tiers(String tier) {

@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.cli;
 
+import java.util.Locale;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.marketdata.PriceFiles;
@@ -190,7 +191,7 @@ public final class ComputeFactorsCommand {
             prices[i] = bar.price(options.column());
             if (!(prices[i] > 0)) {
                 throw new IllegalArgumentException(file + " (" + bar.date() + "): "
-                        + options.column().name().toLowerCase() + " " + prices[i] + " is not positive");
+                        + options.column().name().toLowerCase(Locale.ROOT) + " " + prices[i] + " is not positive");
             }
         }
         return new PriceSeries(symbol, dates, prices);

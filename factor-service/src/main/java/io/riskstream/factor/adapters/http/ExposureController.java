@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.http;
 
+import java.util.Locale;
 import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.factor.application.ExposureStore;
@@ -32,7 +33,7 @@ class ExposureController {
     @GetMapping("/{symbol}/exposures")
     SymbolExposuresResponse exposures(@PathVariable String symbol,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        String s = symbol.toUpperCase();
+        String s = symbol.toUpperCase(Locale.ROOT);
         DatedExposures found = (date == null ? exposures.latest(s) : exposures.find(s, date))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, date == null
                         ? "no exposures for symbol " + s

@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.http;
 
+import java.util.Locale;
 import io.riskstream.factor.application.SymbolMetricsStore;
 import io.riskstream.factor.domain.metrics.PeriodReturns;
 import io.riskstream.factor.domain.metrics.SymbolMetrics;
@@ -38,7 +39,7 @@ class SymbolMetricsController {
     @GetMapping("/{symbol}/metrics")
     SymbolMetricsResponse metrics(@PathVariable String symbol,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        String s = symbol.toUpperCase();
+        String s = symbol.toUpperCase(Locale.ROOT);
         SymbolMetrics found = (date == null ? metrics.latest(s) : metrics.find(s, date))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, date == null
                         ? "no metrics for symbol " + s

@@ -29,6 +29,10 @@ class StressScenarioFileTest {
                 .containsEntry("market_beta", -0.20).containsEntry("low_volatility", -0.30)
                 .containsEntry("quality", 0.15).containsEntry("size", -0.10);
         assertThat(c.correlation().lookbackDays()).isEqualTo(282);
+        // the proxies are the factor catalogue's ETFs, not a second copy in the file
+        assertThat(c.proxies()).isEqualTo(java.util.Map.of("market_beta", "SPY", "ir_beta", "TLT",
+                "value", "VTV", "growth", "VUG", "momentum", "MTUM", "quality", "QUAL", "size", "IWM",
+                "low_volatility", "USMV"));
     }
 
     @Test

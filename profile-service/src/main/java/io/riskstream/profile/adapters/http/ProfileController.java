@@ -1,5 +1,6 @@
 package io.riskstream.profile.adapters.http;
 
+import java.util.Locale;
 import io.riskstream.profile.application.ProfileStore;
 import io.riskstream.profile.application.RefreshOutcome;
 import io.riskstream.profile.application.RequestedRefresh;
@@ -64,7 +65,7 @@ class ProfileController {
             fields.put(field.wireName(), profile.get(field));
         }
         Map<String, String> sources = new LinkedHashMap<>();
-        profiles.sources(symbol).forEach((tier, provider) -> sources.put(tier.name().toLowerCase(), provider));
+        profiles.sources(symbol).forEach((tier, provider) -> sources.put(tier.name().toLowerCase(Locale.ROOT), provider));
         String source = sources.getOrDefault("static", sources.values().stream().findFirst().orElse(null));
         return new ProfileView(symbol, source, sources, fields, new Refreshed(state.last().daily().orElse(null),
                 state.last().quarterly().orElse(null), state.last().statics().orElse(null),

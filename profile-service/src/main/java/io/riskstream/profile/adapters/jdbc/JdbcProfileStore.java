@@ -1,5 +1,6 @@
 package io.riskstream.profile.adapters.jdbc;
 
+import java.util.Locale;
 import io.riskstream.profile.application.ProfileStore;
 import io.riskstream.profile.application.RefreshOutcome;
 import io.riskstream.profile.domain.Profile;
@@ -87,11 +88,11 @@ public class JdbcProfileStore implements ProfileStore {
             params.addValue(field.column(), parameter(field, profile.get(field)));
         }
         for (Tier tier : tiers) {
-            String column = tier.name().toLowerCase() + "_refreshed_at";
+            String column = tier.name().toLowerCase(Locale.ROOT) + "_refreshed_at";
             columns.add(column);
             params.addValue(column, Timestamp.from(now));
             // the provider that answered this tier (never a chain's name)
-            String source = tier.name().toLowerCase() + "_source";
+            String source = tier.name().toLowerCase(Locale.ROOT) + "_source";
             columns.add(source);
             params.addValue(source, provider);
         }
@@ -112,7 +113,7 @@ public class JdbcProfileStore implements ProfileStore {
         jdbc.query("select daily_source, quarterly_source, static_source from company_profile where symbol = :symbol",
                 new MapSqlParameterSource("symbol", symbol), rs -> {
                     for (Tier tier : Tier.values()) {
-                        String source = rs.getString(tier.name().toLowerCase() + "_source");
+                        String source = rs.getString(tier.name().toLowerCase(Locale.ROOT) + "_source");
                         if (source != null) {
                             out.put(tier, source);
                         }
