@@ -4,6 +4,9 @@ import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStage;
+import io.riskstream.common.event.RunStageReport;
+import io.riskstream.common.event.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -67,5 +70,15 @@ class EnvelopeFieldsTest {
         assertThat(codec.peek("{\"runId\":\"not-a-uuid\"}", Set.of())).isEmpty();
         assertThat(codec.peek("{\"eventId\":\"x\"}", Set.of())).isEmpty();
         assertThat(codec.peek(null, Set.of())).isEmpty();
+    }
+
+    @Test
+    void aRunStageReportKeepsItsLabelOnTheWire() {
+        RunStageReport report = RunStageReport.expected(RUN, "daily-close", RunStage.PRICES, List.of("AAPL"));
+        String json = codec.encode(EventEnvelope.of(UUID.randomUUID(), RUN, Instant.now(), report));
+
+        assertThat(json).contains("\"stage\":\"prices\"").doesNotContain("runStage");
+        assertThat(codec.decode(Topics.RUN_STATUS, json, RunStageReport.class).payload().runStage())
+                .isEqualTo(RunStage.PRICES);
     }
 }

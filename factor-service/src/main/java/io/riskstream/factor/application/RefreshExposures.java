@@ -7,6 +7,7 @@ import io.riskstream.common.event.FactorsReady.DatedExposures;
 import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStage;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.marketdata.PriceColumn;
 import io.riskstream.common.outbox.OutboxWriter;
@@ -122,8 +123,9 @@ public class RefreshExposures {
      * or no factor fits), so the run's factors stage knows its work before it is done.
      */
     private void acknowledge(EventEnvelope<PricesReady> event, List<String> announced) {
-        RunStageReport ack = RunStageReport.acknowledged(event.runId(), "factors", event.payload().symbol(), announced);
-        outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "factors"), event.runId(),
+        RunStageReport ack = RunStageReport.acknowledged(event.runId(), RunStage.FACTORS, event.payload().symbol(),
+                announced);
+        outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", RunStage.FACTORS.label()), event.runId(),
                 clock.instant(), ack));
     }
 

@@ -4,6 +4,7 @@ import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PositionEvent;
+import io.riskstream.common.event.RunStage;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.outbox.OutboxWriter;
@@ -162,9 +163,6 @@ public class PortfolioCommands {
             // new to the system, or held again after all positions closed: ACTIVE (known symbols cost no provider call)
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-added", p.symbol()), runId, clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.ACTIVE, "position in portfolio " + portfolioId)));
-            // price-service answers every symbol-added with prices-ready or a skip: the run waits for it
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "prices", p.symbol()), runId,
-                    clock.instant(), RunStageReport.expected(runId, null, "prices", List.of(p.symbol()))));
         } else if (p.exitDate() != null && open == 0) {
             outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "symbol-released", p.symbol()), runId, clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.UNIVERSE, "no open positions", true)));
@@ -173,8 +171,9 @@ public class PortfolioCommands {
 
     /** The run's portfolios stage: this portfolio is refreshed for it (its analytics-ready completes it). */
     private void declarePortfolio(UUID portfolioId, String runKind, UUID cause, UUID runId) {
-        outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", "portfolios", portfolioId.toString()),
-                runId, clock.instant(), RunStageReport.expected(runId, runKind, "portfolios",
+        outbox.enqueue(EventEnvelope.of(EventIds.derive(cause, "run-status", RunStage.PORTFOLIOS.label(),
+                        portfolioId.toString()),
+                runId, clock.instant(), RunStageReport.expected(runId, runKind, RunStage.PORTFOLIOS,
                         List.of(portfolioId.toString()))));
     }
 

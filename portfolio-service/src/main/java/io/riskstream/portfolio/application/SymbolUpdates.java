@@ -6,6 +6,7 @@ import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.ProfileUpdated;
+import io.riskstream.common.event.RunStage;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.outbox.OutboxWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,9 +83,9 @@ public class SymbolUpdates {
             List<String> requested = dates.isEmpty() ? List.of() : requestHolders(portfolios.holdersWithFirstEntry(
                     ready.symbol(), dates.stream().min(LocalDate::compareTo).orElseThrow()), dates, event);
             // the run's portfolios stage learns which portfolios this symbol's factors queued (maybe none)
-            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", "portfolios"),
+            outbox.enqueue(EventEnvelope.of(EventIds.derive(event.eventId(), "run-status", RunStage.PORTFOLIOS.label()),
                     event.runId(), clock.instant(),
-                    RunStageReport.acknowledged(event.runId(), "portfolios", ready.symbol(), requested)));
+                    RunStageReport.acknowledged(event.runId(), RunStage.PORTFOLIOS, ready.symbol(), requested)));
             return requested.size();
         });
         return count == null ? 0 : count;
