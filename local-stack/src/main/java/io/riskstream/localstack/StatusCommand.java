@@ -1,6 +1,7 @@
 package io.riskstream.localstack;
 
 import java.util.Locale;
+import io.riskstream.common.event.RunStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
                 + " reached or does not know the run", "2:bad command line"})
 public final class StatusCommand implements Callable<Integer> {
 
-    static final List<String> STAGES = List.of("prices", "profiles", "fundamentals", "factors", "portfolios");
+    static final List<String> STAGES = RunStage.labels();
     private static final int BAR = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

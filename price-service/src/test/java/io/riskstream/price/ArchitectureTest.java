@@ -14,7 +14,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void applicationUsesPortsNotKafkaOrJdbc() {
-        ArchitectureRules.applicationHasNoKafkaOrJdbc("io.riskstream.price").check(classes);
+    void applicationAndDomainUseNoInfrastructure() {
+        ArchitectureRules.applicationAndDomainUseNoInfrastructure("io.riskstream.price").check(classes);
     }
 }

@@ -8,6 +8,9 @@ import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.SymbolAdded.Tier;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
+import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.price.application.Cause;
+import io.riskstream.price.application.PriceFetch;
 import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.UniverseStore;
 import io.riskstream.testsupport.KafkaTestClient;
@@ -22,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +69,9 @@ class DailyCloseIT {
     }
 
     @Autowired UniverseStore universe;
+    @Autowired PriceFetch fetch;
     @Autowired PriceHistory history;
-    @Autowired TransactionTemplate tx;
+    @Autowired UnitOfWork unitOfWork;
     @Autowired JdbcTemplate jdbc;
     @Autowired MeterRegistry meters;
     @Autowired EventCodec codec;
@@ -77,12 +80,9 @@ class DailyCloseIT {
     void aDailyCloseFetchesOneNewBarPerDueSymbolFromBatchQuotesAndASecondCloseFetchesNothing() {
         List<String> symbols = IntStream.range(0, 1000).mapToObj(i -> "DC" + i).toList();
         CLOCK.set(Instant.parse("2024-12-30T23:30:00Z"));
-        UUID setup = UUID.randomUUID();
+        Cause setup = Cause.ofRun(UUID.randomUUID());
         for (String symbol : symbols) {
-            tx.executeWithoutResult(s -> {
-                universe.register(symbol, Tier.ACTIVE);
-                history.bringUpToDate(symbol, MONDAY, setup, setup);
-            });
+            bringUpToDate(symbol, MONDAY, setup);
         }
         Map<String, Long> before = barCounts();
         assertThat(before).hasSize(1000);
@@ -108,11 +108,7 @@ class DailyCloseIT {
     @Test
     void aSplitRebasesTheStoredHistoryAndAnnouncesTheReplacement() {
         CLOCK.set(Instant.parse("2024-12-30T23:30:00Z"));
-        UUID setup = UUID.randomUUID();
-        tx.executeWithoutResult(s -> {
-            universe.register("SPLT", Tier.ACTIVE);
-            history.bringUpToDate("SPLT", MONDAY, setup, setup);
-        });
+        bringUpToDate("SPLT", MONDAY, Cause.ofRun(UUID.randomUUID()));
         double friday = adjClose("SPLT", LocalDate.of(2024, 12, 27));
         long stored = jdbc.queryForObject("select count(*) from daily_bar where symbol = 'SPLT'", Long.class);
 
@@ -131,6 +127,13 @@ class DailyCloseIT {
             assertThat(replaced.getFirst().bars()).hasSize((int) stored + 1);
             assertThat(replaced.getFirst().through()).isEqualTo(TUESDAY);
         });
+    }
+
+    /** An ACTIVE symbol with its history up to {@code date}, fetched first and then stored, as the service does. */
+    private void bringUpToDate(String symbol, LocalDate date, Cause cause) {
+        universe.register(symbol, Tier.ACTIVE);
+        var fetched = fetch.upTo(symbol, date);
+        unitOfWork.run(() -> history.store(fetched, cause));
     }
 
     private void sendDailyClose(LocalDate date) {

@@ -2,6 +2,9 @@ package io.riskstream.price;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.riskstream.common.event.SymbolAdded.Tier;
+import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.price.application.Cause;
+import io.riskstream.price.application.PriceFetch;
 import io.riskstream.price.application.PriceHistory;
 import io.riskstream.price.application.UniverseStore;
 import io.riskstream.testsupport.MutableClock;
@@ -12,10 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,20 +67,20 @@ class FreshnessIT {
     }
 
     @Autowired UniverseStore universe;
+    @Autowired PriceFetch fetch;
     @Autowired PriceHistory history;
-    @Autowired TransactionTemplate tx;
+    @Autowired UnitOfWork unitOfWork;
     @Autowired MeterRegistry meters;
+    @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aFridayCloseIsNotStaleOnAMondayHolidayAndAgesOnePerSession() throws Exception {
-        UUID run = UUID.randomUUID();
-        tx.executeWithoutResult(s -> {
-            universe.register("FRSH", Tier.WATCHLIST);
-            history.bringUpToDate("FRSH", FRIDAY, run, run);
-        });
+        universe.register("FRSH", Tier.WATCHLIST);
+        var fetched = fetch.upTo("FRSH", FRIDAY);
+        unitOfWork.run(() -> history.store(fetched, Cause.ofRun(UUID.randomUUID())));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(get("/api/freshness?dataset=prices&minDays=0").at("/subjects/0/latestDate").asString())
                         .isEqualTo(FRIDAY.toString()));
@@ -100,6 +103,16 @@ class FreshnessIT {
         assertThat(runs.at("/freshness/latestSession").asString()).isEqualTo("2025-01-22");
         assertThat(runs.at("/freshness/datasets/prices/staleness/2+").asInt()).isEqualTo(1);
         assertThat(runs.at("/freshness/datasets/prices/maxTradingDays").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theRunTablesKeepTheChangeSetIdentityTheyWereCreatedUnderInPriceService() {
+        // created before run tracking had a module of its own: a database that has them must not run them again
+        assertThat(jdbc.queryForList("select filename from databasechangelog where id in ('price-4-runs',"
+                + " 'price-5-run-totals-and-freshness')", String.class))
+                .containsExactly("db/changelog/price-service.yaml", "db/changelog/price-service.yaml");
+        assertThat(jdbc.queryForObject("select filename from databasechangelog where id = 'runs-1-root-stage'",
+                String.class)).isEqualTo("db/changelog/run-tracking.yaml");
     }
 
     private void assertStaleness(int days, String bucket) throws Exception {

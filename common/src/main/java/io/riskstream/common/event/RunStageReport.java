@@ -6,8 +6,8 @@ import java.util.UUID;
 import static io.riskstream.common.event.Contract.*;
 
 /**
- * What a service learned about its stage of a run, for the run's progress (price-service gathers them). Key: the run
- * id, so one run's reports stay in order.
+ * What a service learned about its own stage of a run ({@link RunStage}), for the run's progress (the run tracker
+ * gathers them). Key: the run id, so one run's reports stay in order.
  * <ul>
  *   <li>{@code EXPECTED}: {@code subjects} will be processed in {@code stage} for this run. With {@code upstream}
  *       it answers one done subject of the previous stage ("factors-ready for AAPL: these portfolios are queued"),
@@ -23,16 +23,13 @@ public record RunStageReport(UUID runId, String runKind, String stage, Kind kind
 
     public enum Kind { EXPECTED, SKIPPED, FAILED }
 
-    /** The stages of a run, in pipeline order (the labels of price-service's run progress). */
-    public static final List<String> STAGES = List.of("prices", "profiles", "fundamentals", "factors", "portfolios");
-
     public static final int MAX_SUBJECTS = 20_000;
 
     public RunStageReport {
         required(runId, "runId");
         required(stage, "stage");
-        if (!STAGES.contains(stage)) {
-            throw new IllegalArgumentException("stage '" + stage + "' is not one of " + STAGES);
+        if (RunStage.ofLabel(stage).isEmpty()) {
+            throw new IllegalArgumentException("stage '" + stage + "' is not one of " + RunStage.labels());
         }
         required(kind, "kind");
         subjects = List.copyOf(required(subjects, "subjects"));
@@ -55,21 +52,26 @@ public record RunStageReport(UUID runId, String runKind, String stage, Kind kind
         }
     }
 
-    public static RunStageReport expected(UUID runId, String runKind, String stage, List<String> subjects) {
-        return new RunStageReport(runId, runKind, stage, Kind.EXPECTED, subjects, null, null);
+    public static RunStageReport expected(UUID runId, String runKind, RunStage stage, List<String> subjects) {
+        return new RunStageReport(runId, runKind, stage.label(), Kind.EXPECTED, subjects, null, null);
     }
 
     /** The answer to one done subject of the previous stage: the subjects it queued in this one (maybe none). */
-    public static RunStageReport acknowledged(UUID runId, String stage, String upstream, List<String> subjects) {
-        return new RunStageReport(runId, null, stage, Kind.EXPECTED, subjects, upstream, null);
+    public static RunStageReport acknowledged(UUID runId, RunStage stage, String upstream, List<String> subjects) {
+        return new RunStageReport(runId, null, stage.label(), Kind.EXPECTED, subjects, upstream, null);
     }
 
-    public static RunStageReport skipped(UUID runId, String stage, List<String> subjects) {
-        return new RunStageReport(runId, null, stage, Kind.SKIPPED, subjects, null, null);
+    public static RunStageReport skipped(UUID runId, RunStage stage, List<String> subjects) {
+        return new RunStageReport(runId, null, stage.label(), Kind.SKIPPED, subjects, null, null);
     }
 
-    public static RunStageReport failed(UUID runId, String stage, String subject, String reason) {
-        return new RunStageReport(runId, null, stage, Kind.FAILED, List.of(subject), null, reason);
+    public static RunStageReport failed(UUID runId, RunStage stage, String subject, String reason) {
+        return new RunStageReport(runId, null, stage.label(), Kind.FAILED, List.of(subject), null, reason);
+    }
+
+    /** The stage this report is about (its label checked when the report was made). */
+    public RunStage runStage() {
+        return RunStage.ofLabel(stage).orElseThrow();
     }
 
     @Override

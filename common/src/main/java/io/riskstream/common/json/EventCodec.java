@@ -4,6 +4,7 @@ import io.riskstream.common.event.EventCatalog;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventPayload;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -98,6 +101,21 @@ public final class EventCodec {
             throw new MalformedEventException(topic, "invalid " + type + " payload: " + e.getOriginalMessage(), e);
         }
         return new EventEnvelope<>(eventId, type, version, occurredAt, runId, payload);
+    }
+
+    /**
+     * The envelope's {@code runId} and the payload's values at {@code payloadPaths}, read in one pass without decoding
+     * or checking the event ({@link EnvelopeFields}); empty when the value is no JSON object with a valid runId.
+     */
+    public Optional<EnvelopeFields> peek(String value, Set<String> payloadPaths) {
+        if (value == null || value.length() > MAX_RECORD_CHARS) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = mapper.createParser(value)) {
+            return EnvelopeFields.read(parser, payloadPaths);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String rootMessage(DatabindException e) {

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -41,6 +43,8 @@ import java.time.Duration;
  */
 public final class ListenerErrorHandling {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerErrorHandling.class);
+
     /** Header with the root cause's class and message, readable without spring-kafka's header names. */
     public static final String REASON_HEADER = "riskstream-dlt-reason";
 
@@ -68,7 +72,21 @@ public final class ListenerErrorHandling {
             Counter.builder("riskstream.dlt.records").description("records sent to a dead-letter topic")
                     .tag("group", groupOf(consumer)).tag("topic", record.topic()).register(meters).increment();
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(counted, settings.otherFailures());
+        return withRetries(new DefaultErrorHandler(counted, settings.otherFailures()), settings);
+    }
+
+    /**
+     * For a listener that only observes (the run tracker): the same retries, but a record given up on is logged and
+     * skipped, never dead-lettered. Its own consumers dead-letter a bad record; a dead letter from an observer would
+     * read as a failure of the stage whose group it carries.
+     */
+    public static DefaultErrorHandler observerErrorHandler(Settings settings) {
+        return withRetries(new DefaultErrorHandler((record, ex) -> LOG.warn("{}-{}@{} skipped by an observer: {}",
+                record.topic(), record.partition(), record.offset(), rootCause(ex).toString()),
+                settings.otherFailures()), settings);
+    }
+
+    private static DefaultErrorHandler withRetries(DefaultErrorHandler handler, Settings settings) {
         handler.setBackOffFunction((record, ex) -> isTransient(ex) ? settings.transientFailures()
                 : isIncompleteAnswer(ex) ? settings.incompleteAnswers() : null);
         handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class,

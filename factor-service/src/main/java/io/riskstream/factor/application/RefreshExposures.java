@@ -9,6 +9,7 @@ import io.riskstream.common.event.FactorsReady.FactorValue;
 import io.riskstream.common.event.FactorsReady;
 import io.riskstream.common.event.PriceBar;
 import io.riskstream.common.event.PricesReady;
+import io.riskstream.common.event.RunStage;
 import io.riskstream.common.event.RunStageReport;
 import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.factors.FactorId;
@@ -125,9 +126,9 @@ public class RefreshExposures {
      * or no factor fits), so the run's factors stage knows its work before it is done.
      */
     private void acknowledge(Command command, List<String> announced) {
-        RunStageReport ack = RunStageReport.acknowledged(command.runId(), "factors", command.prices().symbol(),
+        RunStageReport ack = RunStageReport.acknowledged(command.runId(), RunStage.FACTORS, command.prices().symbol(),
                 announced);
-        events.publish(EventEnvelope.of(EventIds.derive(command.causeEventId(), "run-status", "factors"),
+        events.publish(EventEnvelope.of(EventIds.derive(command.causeEventId(), "run-status", RunStage.FACTORS.label()),
                 command.runId(), clock.instant(), ack));
     }
 

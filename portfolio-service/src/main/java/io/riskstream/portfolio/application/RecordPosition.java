@@ -48,7 +48,6 @@ public class RecordPosition {
             events.publish(EventEnvelope.of(EventIds.derive(cause.eventId(), "symbol-added", p.symbol()),
                     cause.runId(), clock.instant(),
                     new SymbolAdded(p.symbol(), SymbolAdded.Tier.ACTIVE, "position in portfolio " + portfolioId)));
-            stages.expectPrices(p.symbol(), cause);
         } else if (p.exitDate() != null && open == 0) {
             events.publish(EventEnvelope.of(EventIds.derive(cause.eventId(), "symbol-released", p.symbol()),
                     cause.runId(), clock.instant(),

@@ -1,10 +1,10 @@
 package io.riskstream.price.application;
 
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.SymbolAdded.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
  * validated history replacement).
  *
  * <p>{@link #accept} checks the request, starts the run and declares its symbols, and returns at once; the bars are
- * fetched on the executor, one backfill after another, and the run's progress is what the runs API shows. A backfill
- * cut short by a restart leaves its run running: asking again stores only what is still missing.
+ * fetched on the executor, one backfill after another, and the run's progress is what the runs API shows. Each
+ * symbol's bars are fetched first, then stored and announced in a unit of work of its own. A backfill cut short by a
+ * restart leaves its run running: asking again stores only what is still missing.
  */
 public class BackfillHistory {
 
@@ -36,19 +37,19 @@ public class BackfillHistory {
     }
 
     private final UniverseStore universe;
+    private final PriceFetch fetch;
     private final PriceHistory history;
-    private final RunStore runs;
-    private final TransactionTemplate tx;
+    private final UnitOfWork unitOfWork;
     private final RunReports reports;
     private final UniverseAnnouncements announcements;
     private final Executor executor;
 
-    public BackfillHistory(UniverseStore universe, PriceHistory history, RunStore runs, TransactionTemplate tx,
+    public BackfillHistory(UniverseStore universe, PriceFetch fetch, PriceHistory history, UnitOfWork unitOfWork,
                            RunReports reports, UniverseAnnouncements announcements, Executor executor) {
         this.universe = universe;
+        this.fetch = fetch;
         this.history = history;
-        this.runs = runs;
-        this.tx = tx;
+        this.unitOfWork = unitOfWork;
         this.reports = reports;
         this.announcements = announcements;
         this.executor = executor;
@@ -66,9 +67,9 @@ public class BackfillHistory {
                 ? universe.dueSymbols(List.of(Tier.ACTIVE, Tier.WATCHLIST)).stream().map(UniverseStore.Entry::symbol).toList()
                 : symbols.stream().distinct().toList();
         UUID runId = UUID.randomUUID();
-        tx.executeWithoutResult(s -> {
-            runs.start(runId, KIND, to, triggeredBy);
-            reports.expected(runId, runId, KIND, targets);
+        unitOfWork.run(() -> {
+            reports.start(runId, KIND, to, triggeredBy);
+            reports.expected(Cause.ofRun(runId), KIND, targets);
         });
         try {
             executor.execute(() -> {
@@ -81,7 +82,7 @@ public class BackfillHistory {
         } catch (RejectedExecutionException e) {
             // only when the service is shutting down: end the run as failed rather than leave it running
             for (String symbol : targets) {
-                tx.executeWithoutResult(s -> reports.failed(EventIds.derive(runId, KIND, symbol), runId, symbol,
+                unitOfWork.run(() -> reports.failed(symbolCause(runId, symbol), symbol,
                         "not fetched: price-service was shutting down"));
             }
             throw e;
@@ -89,24 +90,24 @@ public class BackfillHistory {
         return new Accepted(runId, from, to, targets);
     }
 
-    /** Fetches what is missing, symbol by symbol, each in its own transaction; a failure is reported and skipped. */
+    /** Fetches what is missing, symbol by symbol, then stores it; a failure is reported and skipped. */
     List<SymbolResult> run(UUID runId, List<String> targets, LocalDate from, LocalDate to) {
         List<SymbolResult> results = new ArrayList<>();
         for (String symbol : targets) {
-            UUID cause = EventIds.derive(runId, KIND, symbol);
+            Cause cause = symbolCause(runId, symbol);
             try {
-                Integer n = tx.execute(s -> {
-                    announcements.registerAndAnnounce(universe, symbol, Tier.UNIVERSE, "backfill", cause, runId);
-                    int inserted = history.backfill(symbol, from, to, cause, runId);
-                    if (inserted == 0) {
-                        reports.skipped(cause, runId, symbol); // nothing missing: no prices-ready follows
+                FetchedPrices fetched = fetch.range(symbol, from, to);
+                int inserted = unitOfWork.call(() -> {
+                    announcements.registerAndAnnounce(symbol, Tier.UNIVERSE, "backfill", cause);
+                    int n = history.store(fetched, cause).barsStored();
+                    if (n == 0) {
+                        reports.skipped(cause, symbol); // nothing missing: no prices-ready follows
                     }
-                    return inserted;
+                    return n;
                 });
-                results.add(new SymbolResult(symbol, n == null ? 0 : n, null));
+                results.add(new SymbolResult(symbol, inserted, null));
             } catch (RuntimeException e) {
-                tx.executeWithoutResult(s -> reports.failed(cause, runId, symbol, e.getClass().getName() + ": "
-                        + e.getMessage()));
+                unitOfWork.run(() -> reports.failed(cause, symbol, e));
                 results.add(new SymbolResult(symbol, 0, e.getMessage()));
             }
         }
@@ -114,5 +115,9 @@ public class BackfillHistory {
                 results.stream().mapToInt(SymbolResult::barsInserted).sum(),
                 results.stream().filter(r -> r.problem() != null).count());
         return results;
+    }
+
+    private static Cause symbolCause(UUID runId, String symbol) {
+        return new Cause(EventIds.derive(runId, KIND, symbol), runId);
     }
 }

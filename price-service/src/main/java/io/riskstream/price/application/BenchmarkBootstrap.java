@@ -1,16 +1,15 @@
 package io.riskstream.price.application;
 
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.event.EventIds;
 import io.riskstream.common.event.SymbolAdded.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Makes sure the benchmark ETFs every factor regression needs are in the universe (WATCHLIST tier, refreshed daily,
@@ -22,20 +21,20 @@ public class BenchmarkBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkBootstrap.class);
 
-    private final UniverseStore universe;
+    private final PriceFetch fetch;
     private final PriceHistory history;
     private final MarketClock marketClock;
-    private final TransactionTemplate tx;
+    private final UnitOfWork unitOfWork;
     private final List<String> benchmarks;
     private final UniverseAnnouncements announcements;
     private volatile String problem = "not run yet";
 
-    public BenchmarkBootstrap(UniverseStore universe, PriceHistory history, MarketClock marketClock,
-                              TransactionTemplate tx, List<String> benchmarks, UniverseAnnouncements announcements) {
-        this.universe = universe;
+    public BenchmarkBootstrap(PriceFetch fetch, PriceHistory history, MarketClock marketClock, UnitOfWork unitOfWork,
+                              List<String> benchmarks, UniverseAnnouncements announcements) {
+        this.fetch = fetch;
         this.history = history;
         this.marketClock = marketClock;
-        this.tx = tx;
+        this.unitOfWork = unitOfWork;
         this.benchmarks = benchmarks;
         this.announcements = announcements;
     }
@@ -43,14 +42,14 @@ public class BenchmarkBootstrap {
     /** Brings every benchmark up to date; true when all are, false (with {@link #problem()}) when one failed. */
     public boolean run() {
         LocalDate target = marketClock.latestCompletedSession();
-        UUID runId = EventIds.named("benchmark-bootstrap", target.toString());
+        Cause cause = Cause.ofRun(EventIds.named("benchmark-bootstrap", target.toString()));
         for (String symbol : benchmarks) {
             try {
-                PriceHistory.Outcome outcome = tx.execute(s -> {
-                    announcements.registerAndAnnounce(universe, symbol, Tier.WATCHLIST, "benchmark-bootstrap",
-                            runId, runId);
-                    return history.bringUpToDate(symbol, target, runId, runId);
-                });
+                // registered first: a benchmark the provider did not know is active again and asked once more
+                unitOfWork.run(() -> announcements.registerAndAnnounce(symbol, Tier.WATCHLIST, "benchmark-bootstrap",
+                        cause));
+                FetchedPrices fetched = fetch.upTo(symbol, target);
+                PriceHistory.Outcome outcome = unitOfWork.call(() -> history.store(fetched, cause));
                 log.info("benchmark {}: {} ({} bars)", symbol, outcome.plan().kind(), outcome.barsStored());
             } catch (RuntimeException e) {
                 String message = String.valueOf(e.getMessage());

@@ -1,46 +1,51 @@
 package io.riskstream.price.application;
 
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.TradingCalendar;
-import io.riskstream.common.event.DailyClose;
-import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded.Tier;
 import io.riskstream.marketdata.MarketDataProvider;
 import io.riskstream.marketdata.ProviderException;
 import io.riskstream.marketdata.Quote;
 import io.riskstream.price.domain.SymbolRules;
+import io.riskstream.price.domain.UniverseRefreshDay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code daily-close} for D: brings every due symbol up to D — ACTIVE and WATCHLIST every trading day, UNIVERSE
- * once a week (configurable weekday). Symbols exactly one day behind get D's bar from batch quotes (one provider call
- * per ~100 symbols); the rest fetch their missing range. One transaction per symbol, so a crash part-way resumes
- * where it stopped: finished symbols have their watermark at D and cost nothing. A second close for the same date,
- * or a close for a day that is not a trading day, does nothing.
+ * once a week. Symbols exactly one day behind get D's bar from batch quotes (one provider call per ~100 symbols);
+ * the rest fetch their missing range. Each symbol is fetched first and then stored in a unit of work of its own, so
+ * a crash part-way resumes where it stopped: finished symbols have their watermark at D and cost nothing. A second
+ * close for the same date, or a close for a day that is not a trading day, does nothing.
  */
 public class DailyCloseRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(DailyCloseRefresh.class);
+    static final String RUN_KIND = "daily-close";
+
+    /** A daily close for {@code tradingDate}. */
+    public record Command(LocalDate tradingDate, Cause cause) {
+    }
 
     public record Summary(int due, int fromQuotes, int fetched, int upToDate, int failed) {
     }
 
     private final UniverseStore universe;
+    private final PriceFetch fetch;
     private final PriceHistory history;
     private final MarketDataProvider provider;
     private final TradingCalendar calendar;
-    private final TransactionTemplate tx;
-    private final DayOfWeek universeDay;
+    private final UnitOfWork unitOfWork;
+    private final StoreFailures storeFailures;
+    private final UniverseRefreshDay universeDay;
     private final RunReports reports;
     private final List<String> benchmarks;
 
@@ -48,27 +53,30 @@ public class DailyCloseRefresh {
      * @param benchmarks refreshed before every other symbol: factor-service computes a symbol's date once every
      *                   benchmark has a price for it, so bars that arrive before the benchmarks' only wait for them
      */
-    public DailyCloseRefresh(UniverseStore universe, PriceHistory history, MarketDataProvider provider,
-                             TradingCalendar calendar, TransactionTemplate tx, DayOfWeek universeDay,
-                             RunReports reports, List<String> benchmarks) {
-        this.reports = reports;
-        this.benchmarks = List.copyOf(benchmarks);
+    public DailyCloseRefresh(UniverseStore universe, PriceFetch fetch, PriceHistory history, MarketDataProvider provider,
+                             TradingCalendar calendar, UnitOfWork unitOfWork, StoreFailures storeFailures,
+                             UniverseRefreshDay universeDay, RunReports reports, List<String> benchmarks) {
         this.universe = universe;
+        this.fetch = fetch;
         this.history = history;
         this.provider = provider;
         this.calendar = calendar;
-        this.tx = tx;
+        this.unitOfWork = unitOfWork;
+        this.storeFailures = storeFailures;
         this.universeDay = universeDay;
+        this.reports = reports;
+        this.benchmarks = List.copyOf(benchmarks);
     }
 
-    public Summary handle(EventEnvelope<DailyClose> event) {
-        LocalDate date = event.payload().tradingDate();
+    public Summary handle(Command command) {
+        LocalDate date = command.tradingDate();
+        Cause cause = command.cause();
         if (!calendar.isTradingDay(date)) {
             log.info("daily-close for {}: not a trading day, nothing to do", date);
-            tx.executeWithoutResult(s -> reports.expected(event.eventId(), event.runId(), "daily-close", List.of()));
+            unitOfWork.run(() -> reports.expected(cause, RUN_KIND, List.of()));
             return new Summary(0, 0, 0, 0, 0);
         }
-        List<Tier> tiers = universeRefreshDay(date) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
+        List<Tier> tiers = universeDay.includes(date, calendar) ? List.of(Tier.ACTIVE, Tier.WATCHLIST, Tier.UNIVERSE)
                 : List.of(Tier.ACTIVE, Tier.WATCHLIST);
         List<UniverseStore.Entry> due = universe.dueSymbols(tiers).stream()
                 .filter(e -> SymbolRules.isPricedByProvider(e.symbol()))
@@ -89,44 +97,59 @@ public class DailyCloseRefresh {
         // the run's prices stage: every symbol this close has to bring up to date (a redelivery declares the rest)
         List<String> toRefresh = new ArrayList<>(oneBehind);
         toRefresh.addAll(behind);
-        tx.executeWithoutResult(s -> reports.expected(event.eventId(), event.runId(), "daily-close", toRefresh));
+        unitOfWork.run(() -> reports.expected(cause, RUN_KIND, toRefresh));
         Map<String, Quote> quotes = quotes(oneBehind);
         int fromQuotes = 0, fetched = 0, failed = 0;
         for (String symbol : oneBehind) {
             Quote quote = quotes.get(symbol);
             if (quote == null || !date.equals(quote.date())) {
                 behind.add(symbol);
-                continue;
-            }
-            try {
-                tx.execute(s -> skippedUnlessAnnounced(event,
-                        history.storeQuote(symbol, quote, date, event.eventId(), event.runId())));
+            } else if (refresh(cause, symbol, date, () -> fetch.fromQuote(symbol, quote, date)).isPresent()) {
                 fromQuotes++;
-            } catch (DataAccessException e) {
-                throw e; // the database is the problem, not the symbol: retry the whole event (done symbols skip)
-            } catch (RuntimeException e) {
+            } else {
                 failed++;
-                recordFailure(event, symbol, date, e);
             }
         }
         for (String symbol : behind) {
-            try {
-                PriceHistory.Outcome outcome = tx.execute(s -> skippedUnlessAnnounced(event,
-                        history.bringUpToDate(symbol, date, event.eventId(), event.runId())));
-                if (outcome != null && outcome.announced()) {
-                    fetched++;
-                }
-            } catch (DataAccessException e) {
-                throw e;
-            } catch (RuntimeException e) {
+            Optional<PriceHistory.Outcome> outcome = refresh(cause, symbol, date, () -> fetch.upTo(symbol, date));
+            if (outcome.isEmpty()) {
                 failed++;
-                recordFailure(event, symbol, date, e);
+            } else if (outcome.get().announced()) {
+                fetched++;
             }
         }
         Summary summary = new Summary(due.size(), fromQuotes, fetched, upToDate, failed);
         log.info("daily-close {}: {} due, {} from batch quotes, {} fetched, {} already up to date, {} failed", date,
                 summary.due(), fromQuotes, fetched, upToDate, failed);
         return summary;
+    }
+
+    /**
+     * Fetches, then stores in a unit of work; empty when the symbol failed (recorded against it). A failure of the
+     * database is the database's, not the symbol's: it fails the whole event, which is retried (done symbols skip).
+     */
+    private Optional<PriceHistory.Outcome> refresh(Cause cause, String symbol, LocalDate date,
+                                                   Supplier<FetchedPrices> fetching) {
+        try {
+            FetchedPrices fetched = fetching.get();
+            return Optional.of(unitOfWork.call(() -> {
+                PriceHistory.Outcome outcome = history.store(fetched, cause);
+                if (!outcome.announced()) {
+                    reports.skipped(cause, symbol); // done for this run without a prices-ready: say so
+                }
+                return outcome;
+            }));
+        } catch (RuntimeException e) {
+            if (storeFailures.isStoreFailure(e)) {
+                throw e;
+            }
+            unitOfWork.run(() -> {
+                universe.recordError(symbol, e.getMessage());
+                reports.failed(cause, symbol, e);
+            });
+            log.warn("daily-close {}: {} failed: {}", date, symbol, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Map<String, Quote> quotes(List<String> symbols) {
@@ -139,46 +162,5 @@ public class DailyCloseRefresh {
             log.warn("batch quotes failed ({}); fetching history per symbol instead", e.getMessage());
             return Map.of();
         }
-    }
-
-    /** A symbol with nothing new to announce is done for this run without a prices-ready: say so. */
-    private PriceHistory.Outcome skippedUnlessAnnounced(EventEnvelope<DailyClose> event, PriceHistory.Outcome outcome) {
-        if (outcome != null && !outcome.announced()) {
-            reports.skipped(event.eventId(), event.runId(), outcome.symbol());
-        }
-        return outcome;
-    }
-
-    private void recordFailure(EventEnvelope<DailyClose> event, String symbol, LocalDate date, RuntimeException e) {
-        tx.executeWithoutResult(s -> {
-            universe.recordError(symbol, e.getMessage());
-            reports.failed(event.eventId(), event.runId(), symbol, e.getClass().getName() + ": " + e.getMessage());
-        });
-        log.warn("daily-close {}: {} failed: {}", date, symbol, e.getMessage());
-    }
-
-    /**
-     * The weekly UNIVERSE refresh runs on the configured weekday; when that day is a holiday, on the week's last
-     * session after it (or before it, when it is the last weekday with a session).
-     */
-    boolean universeRefreshDay(LocalDate date) {
-        LocalDate configured = date.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .plusDays(universeDay.getValue() - 1);
-        if (date.equals(configured)) {
-            return true;
-        }
-        if (calendar.isTradingDay(configured)) {
-            return false;
-        }
-        // the configured day is closed: the first session after it in the same week, else the last one before it
-        LocalDate next = calendar.nextTradingDay(configured);
-        if (isoWeek(next) == isoWeek(configured)) {
-            return date.equals(next);
-        }
-        return date.equals(calendar.previousTradingDay(configured));
-    }
-
-    private static int isoWeek(LocalDate date) {
-        return date.get(IsoFields.WEEK_BASED_YEAR) * 100 + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 }

@@ -1,14 +1,14 @@
 package io.riskstream.price.application;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.common.event.DailyClose;
 import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.EventIds;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.price.domain.DailyCloseSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,22 +37,22 @@ public class TriggerDailyClose {
     }
 
     private final DailyCloseTriggers triggers;
-    private final RunStore runs;
-    private final OutboxWriter outbox;
+    private final RunReports reports;
+    private final EventPublisher events;
     private final TradingCalendar calendar;
     private final DailyCloseSchedule schedule;
     private final Clock clock;
-    private final TransactionTemplate tx;
+    private final UnitOfWork unitOfWork;
 
-    public TriggerDailyClose(DailyCloseTriggers triggers, RunStore runs, OutboxWriter outbox, TradingCalendar calendar,
-                             DailyCloseSchedule schedule, Clock clock, TransactionTemplate tx) {
+    public TriggerDailyClose(DailyCloseTriggers triggers, RunReports reports, EventPublisher events,
+                             TradingCalendar calendar, DailyCloseSchedule schedule, Clock clock, UnitOfWork unitOfWork) {
         this.triggers = triggers;
-        this.runs = runs;
-        this.outbox = outbox;
+        this.reports = reports;
+        this.events = events;
         this.calendar = calendar;
         this.schedule = schedule;
         this.clock = clock;
-        this.tx = tx;
+        this.unitOfWork = unitOfWork;
     }
 
     /** The scheduler's minute check: the latest session past its trigger time, if nobody triggered it yet. */
@@ -68,7 +68,7 @@ public class TriggerDailyClose {
             throw new IllegalArgumentException("date " + date + " is not an NYSE trading day");
         }
         UUID runId = UUID.randomUUID();
-        Result result = tx.execute(s -> {
+        Result result = unitOfWork.call(() -> {
             if (triggers.claim(date, runId, triggeredBy)) {
                 return emit(date, runId, triggeredBy, EventIds.named("daily-close", date.toString()), Outcome.TRIGGERED);
             }
@@ -84,8 +84,8 @@ public class TriggerDailyClose {
     }
 
     private Result emit(LocalDate date, UUID runId, String triggeredBy, UUID eventId, Outcome outcome) {
-        runs.start(runId, "daily-close", date, triggeredBy);
-        outbox.enqueue(EventEnvelope.of(eventId, runId, clock.instant(), new DailyClose(date)));
+        reports.start(runId, DailyCloseRefresh.RUN_KIND, date, triggeredBy);
+        events.publish(EventEnvelope.of(eventId, runId, clock.instant(), new DailyClose(date)));
         return new Result(date, outcome, runId, eventId, triggers.find(date).orElseThrow());
     }
 }

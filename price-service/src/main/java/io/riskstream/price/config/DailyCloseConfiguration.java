@@ -1,13 +1,12 @@
 package io.riskstream.price.config;
 
+import io.riskstream.common.application.EventPublisher;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
-import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.price.adapters.jdbc.JdbcDailyCloseTriggers;
-import io.riskstream.price.adapters.jdbc.JdbcRunStore;
-import io.riskstream.price.application.RunStore;
-import io.riskstream.price.application.TrackRunProgress;
 import io.riskstream.price.adapters.scheduling.DailyCloseScheduler;
 import io.riskstream.price.application.DailyCloseTriggers;
+import io.riskstream.price.application.RunReports;
 import io.riskstream.price.application.TriggerDailyClose;
 import io.riskstream.price.domain.DailyCloseSchedule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,10 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** The daily-close trigger (operator endpoint and, unless disabled, the minute scheduler) and run tracking. */
+/** The daily-close trigger: the operator endpoint and, unless disabled, the minute scheduler. */
 @Configuration(proxyBeanMethods = false)
 class DailyCloseConfiguration {
 
@@ -28,22 +25,10 @@ class DailyCloseConfiguration {
     }
 
     @Bean
-    RunStore runStore(NamedParameterJdbcTemplate jdbc) {
-        return new JdbcRunStore(jdbc);
-    }
-
-    @Bean
-    TrackRunProgress trackRunProgress(RunStore runs) {
-        return new TrackRunProgress(runs);
-    }
-
-    @Bean
-    TriggerDailyClose triggerDailyClose(DailyCloseTriggers triggers, RunStore runs, OutboxWriter outbox,
-                                        MarketClock marketClock, DailyCloseSettings settings,
-                                        PlatformTransactionManager txManager) {
-        return new TriggerDailyClose(triggers, runs, outbox, marketClock.calendar(),
-                new DailyCloseSchedule(settings.at(), settings.zone()), marketClock.clock(),
-                new TransactionTemplate(txManager));
+    TriggerDailyClose triggerDailyClose(DailyCloseTriggers triggers, RunReports runs, EventPublisher events,
+                                        MarketClock marketClock, DailyCloseSettings settings, UnitOfWork unitOfWork) {
+        return new TriggerDailyClose(triggers, runs, events, marketClock.calendar(),
+                new DailyCloseSchedule(settings.at(), settings.zone()), marketClock.clock(), unitOfWork);
     }
 
     @Configuration(proxyBeanMethods = false)

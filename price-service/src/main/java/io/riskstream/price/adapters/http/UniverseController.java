@@ -1,19 +1,14 @@
 package io.riskstream.price.adapters.http;
 
-import io.riskstream.common.event.Contract;
-import io.riskstream.common.event.EventIds;
-import io.riskstream.common.event.SymbolAdded.Tier;
+import java.util.Locale;
 import io.riskstream.common.calendar.MarketClock;
+import io.riskstream.common.event.Contract;
+import io.riskstream.common.event.SymbolAdded.Tier;
+import io.riskstream.price.application.AddToUniverse;
 import io.riskstream.price.application.BackfillHistory;
-import io.riskstream.price.application.PriceHistory;
-import io.riskstream.price.application.RunReports;
-import io.riskstream.price.application.RunStore;
-import io.riskstream.price.application.UniverseAnnouncements;
 import io.riskstream.price.application.UniverseStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,25 +40,16 @@ class UniverseController {
     }
 
     private final UniverseStore universe;
-    private final PriceHistory history;
+    private final AddToUniverse addToUniverse;
     private final BackfillHistory backfill;
     private final MarketClock marketClock;
-    private final TransactionTemplate tx;
-    private final RunStore runs;
-    private final RunReports reports;
-    private final UniverseAnnouncements announcements;
 
-    UniverseController(UniverseStore universe, PriceHistory history, BackfillHistory backfill, MarketClock marketClock,
-                       PlatformTransactionManager txManager, RunStore runs, RunReports reports,
-                       UniverseAnnouncements announcements) {
-        this.announcements = announcements;
-        this.reports = reports;
-        this.runs = runs;
+    UniverseController(UniverseStore universe, AddToUniverse addToUniverse, BackfillHistory backfill,
+                       MarketClock marketClock) {
         this.universe = universe;
-        this.history = history;
+        this.addToUniverse = addToUniverse;
         this.backfill = backfill;
         this.marketClock = marketClock;
-        this.tx = new TransactionTemplate(txManager);
     }
 
     @GetMapping("/universe")
@@ -73,39 +59,13 @@ class UniverseController {
 
     @PostMapping("/universe")
     UniverseStore.Entry add(@RequestBody AddSymbol request) {
-        String symbol = Contract.checkSymbol(request.symbol() == null ? null : request.symbol().trim().toUpperCase(), "symbol");
-        Tier tier = parseTier(request.tier());
-        if (tier == Tier.ACTIVE) {
-            throw new IllegalArgumentException("tier ACTIVE follows open positions; add WATCHLIST or UNIVERSE symbols");
-        }
-        UUID runId = UUID.randomUUID();
-        // the symbol is in the universe (and announced) even when its history cannot be fetched right now
-        tx.executeWithoutResult(s -> {
-            runs.start(runId, "universe-add", null, "operator");
-            announcements.registerAndAnnounce(universe, symbol, tier, "universe-add", runId, runId);
-            reports.expected(runId, runId, "universe-add", List.of(symbol));
-        });
-        try {
-            tx.executeWithoutResult(s -> {
-                PriceHistory.Outcome outcome = history.bringUpToDate(symbol, marketClock.latestCompletedSession(),
-                        EventIds.derive(runId, symbol), runId);
-                if (!outcome.announced()) {
-                    reports.skipped(runId, runId, symbol);
-                }
-            });
-        } catch (RuntimeException e) {
-            // the provider could not answer: the error is on the universe entry, the next close fetches the history
-            tx.executeWithoutResult(s -> {
-                universe.recordError(symbol, e.getMessage());
-                reports.failed(runId, runId, symbol, e.getClass().getName() + ": " + e.getMessage());
-            });
-        }
-        return universe.find(symbol).orElseThrow();
+        String symbol = Contract.checkSymbol(request.symbol() == null ? null : request.symbol().trim().toUpperCase(Locale.ROOT), "symbol");
+        return addToUniverse.add(new AddToUniverse.Command(symbol, parseTier(request.tier()), "operator"));
     }
 
     @DeleteMapping("/universe/{symbol}")
     void remove(@PathVariable String symbol) {
-        String s = symbol.toUpperCase();
+        String s = symbol.toUpperCase(Locale.ROOT);
         if (universe.find(s).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "symbol " + s + " is not in the universe");
         }
@@ -122,7 +82,7 @@ class UniverseController {
         }
         LocalDate to = request.to() == null ? marketClock.latestCompletedSession() : request.to();
         List<String> symbols = request.symbols() == null ? List.of()
-                : request.symbols().stream().map(s -> Contract.checkSymbol(s == null ? null : s.trim().toUpperCase(),
+                : request.symbols().stream().map(s -> Contract.checkSymbol(s == null ? null : s.trim().toUpperCase(Locale.ROOT),
                         "symbols[]")).toList();
         BackfillHistory.Accepted accepted;
         try {
@@ -137,7 +97,7 @@ class UniverseController {
 
     private static Tier parseTier(String tier) {
         try {
-            return Tier.valueOf(tier == null ? "WATCHLIST" : tier.trim().toUpperCase());
+            return Tier.valueOf(tier == null ? "WATCHLIST" : tier.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("tier '" + tier + "' is not one of WATCHLIST, UNIVERSE");
         }

@@ -1,8 +1,10 @@
 package io.riskstream.price.adapters.kafka;
 
+import io.riskstream.common.event.EventEnvelope;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
+import io.riskstream.price.application.Cause;
 import io.riskstream.price.application.OnboardSymbol;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +24,9 @@ class SymbolAddedListener {
 
     @KafkaListener(id = "price-service.symbol-added", idIsGroup = false, topics = Topics.SYMBOL_ADDED)
     void on(ConsumerRecord<String, String> record) {
-        onboard.handle(codec.decode(record.topic(), record.value(), SymbolAdded.class));
+        EventEnvelope<SymbolAdded> event = codec.decode(record.topic(), record.value(), SymbolAdded.class);
+        SymbolAdded added = event.payload();
+        onboard.handle(new OnboardSymbol.Command(added.symbol(), added.tier(), added.reason(), added.released(),
+                new Cause(event.eventId(), event.runId())));
     }
 }
