@@ -1,5 +1,6 @@
 package io.riskstream.localstack;
 
+import io.riskstream.common.cli.IsoDateConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,10 +111,10 @@ public final class BenchCommand {
         @Option(names = "--validate-only", hidden = true)
         boolean validateOnly;
 
-        @Option(names = "--as-of", hidden = true, converter = Cli.Date.class)
+        @Option(names = "--as-of", hidden = true, converter = IsoDateConverter.class)
         LocalDate asOf;
 
-        @Option(names = "--next", hidden = true, converter = Cli.Date.class)
+        @Option(names = "--next", hidden = true, converter = IsoDateConverter.class)
         LocalDate next;
 
         @Option(names = "--price-url", hidden = true)

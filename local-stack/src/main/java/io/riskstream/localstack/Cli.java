@@ -8,8 +8,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -42,18 +40,6 @@ final class Cli {
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
-    }
-
-    /** YYYY-MM-DD. */
-    static final class Date implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
-            }
-        }
     }
 
     /** A whole number of seconds, at least 1. */

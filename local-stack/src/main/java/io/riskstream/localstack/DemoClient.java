@@ -1,5 +1,6 @@
 package io.riskstream.localstack;
 
+import io.riskstream.common.cli.IsoDateConverter;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.marketdata.CsvMarketData;
@@ -89,7 +90,7 @@ public final class DemoClient implements Callable<Integer> {
     @Option(names = "--plan", hidden = true)
     boolean plan;
 
-    @Option(names = "--as-of", hidden = true, converter = Cli.Date.class)
+    @Option(names = "--as-of", hidden = true, converter = IsoDateConverter.class)
     LocalDate asOf;
 
     @Option(names = "--portfolio-url", hidden = true, defaultValue = "http://127.0.0.1:8085")

@@ -1,5 +1,6 @@
 package io.riskstream.localstack;
 
+import io.riskstream.common.cli.IsoDateConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +96,7 @@ public final class TriggerCommand implements Callable<Integer> {
         @ParentCommand
         TriggerCommand parent;
 
-        @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Cli.Date.class,
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
                 description = "the session (default: the latest completed one)")
         LocalDate date;
 
@@ -135,11 +136,11 @@ public final class TriggerCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", converter = Cli.Date.class,
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
                 description = "the first date")
         LocalDate from;
 
-        @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Cli.Date.class,
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
                 description = "the last date (default: the latest completed session)")
         LocalDate to;
 

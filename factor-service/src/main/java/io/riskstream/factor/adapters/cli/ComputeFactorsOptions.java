@@ -1,5 +1,6 @@
 package io.riskstream.factor.adapters.cli;
 
+import io.riskstream.common.cli.IsoDateConverter;
 import io.riskstream.common.factors.FactorCatalogue;
 import io.riskstream.common.marketdata.PriceColumn;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -77,15 +77,15 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
         @Option(names = "--out", paramLabel = "FILE", description = "the factor CSV to write (required)")
         Path out;
 
-        @Option(names = "--as-of", paramLabel = "D", split = ",", converter = DateConverter.class,
+        @Option(names = "--as-of", paramLabel = "D", split = ",", converter = IsoDateConverter.class,
                 description = "calculation dates, comma-separated")
         List<LocalDate> asOf;
 
-        @Option(names = "--from", paramLabel = "D", converter = DateConverter.class,
+        @Option(names = "--from", paramLabel = "D", converter = IsoDateConverter.class,
                 description = "with --to: every NYSE trading day in between")
         LocalDate from;
 
-        @Option(names = "--to", paramLabel = "D", converter = DateConverter.class)
+        @Option(names = "--to", paramLabel = "D", converter = IsoDateConverter.class)
         LocalDate to;
 
         @Option(names = "--symbols", paramLabel = "SYMBOL", split = ",",
@@ -119,17 +119,6 @@ record ComputeFactorsOptions(Path prices, Path out, List<LocalDate> asOf, LocalD
             }
             List<LocalDate> dates = asOf == null ? null : asOf.stream().filter(Objects::nonNull).distinct().sorted().toList();
             return new ComputeFactorsOptions(prices, out, dates, from, to, names, column);
-        }
-    }
-
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
-            }
         }
     }
 
