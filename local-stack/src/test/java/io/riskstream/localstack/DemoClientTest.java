@@ -65,7 +65,7 @@ class DemoClientTest {
         assertThat(run(AFTER_THE_CLOSE, "--plan", "--prices", dir.toString())).isEqualTo(2);
 
         assertThat(stdout).isEmpty();
-        assertThat(stderr).contains("has no file for MSFT, NVDA, AMZN, JPM, JNJ, XOM, KO, PG, TLT, VUG, VTV, MTUM, QUAL,"
+        assertThat(stderr).contains("has no file for MSFT, NVDA, AMZN, JPM, JNJ, XOM, KO, PG, TLT, VTV, VUG, MTUM, QUAL,"
                 + " IWM, USMV").contains("Usage: bin/riskstream demo");
         assertThat(run(AFTER_THE_CLOSE, "--plan", "--prices", dir.resolve("absent").toString())).isEqualTo(2);
         assertThat(stderr).contains("absent is not a directory");
