@@ -199,6 +199,24 @@ class KubernetesManifestsTest {
                         .contains("secretRef={name=riskstream-secrets}"));
     }
 
+    @Test
+    void kubectlRendersTheSameDocuments() throws Exception {
+        // the tests above read the kustomization themselves; where kubectl (with its built-in kustomize) is installed,
+        // its rendering must list the same objects
+        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl != null, "kubectl is not on the PATH: the Java rendering alone is checked");
+        Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize").isZero();
+        assertThat(documents(output)).extracting(d -> d.get("kind") + "/" + at(d, "metadata", "name"))
+                .doesNotContain("Secret/riskstream-secrets")
+                .containsExactlyInAnyOrderElementsOf(Manifests.rendered().stream()
+                        .map(d -> d.get("kind") + "/" + at(d, "metadata", "name")).toList());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> container(List<Map<String, Object>> docs) {
         return at(kind(docs, "Deployment"), "spec", "template", "spec", "containers", "0");
