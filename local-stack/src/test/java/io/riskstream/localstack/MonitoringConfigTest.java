@@ -34,8 +34,16 @@ class MonitoringConfigTest {
             "riskstream_outbox_publish_failures_total", "riskstream_provider_calls_total",
             "riskstream_provider_refused", "riskstream_provider_refusals_total", "riskstream_provider_fallbacks_total",
             "riskstream_provider_circuit_open", "riskstream_provider_quota_remaining",
-            "riskstream_freshness_subjects", "riskstream_freshness_max_trading_days", "riskstream_runs", "up");
-    private static final Pattern METRIC = Pattern.compile("\\b(riskstream_[a-z_]+|up)\\b(?=\\s*[{\\[)=<>!]|\\s*$)");
+            "riskstream_freshness_subjects", "riskstream_freshness_max_trading_days", "riskstream_runs", "up",
+            // spring-kafka's own listener timer (spring.kafka.listener, on by default: ContainerProperties.micrometerEnabled)
+            "spring_kafka_listener_seconds_sum", "spring_kafka_listener_seconds_count", "spring_kafka_listener_seconds_max");
+    private static final Pattern METRIC = Pattern.compile(
+            "\\b(riskstream_[a-z_]+|spring_kafka_listener_seconds_[a-z]+|up)\\b(?=\\s*[{\\[)=<>!]|\\s*$)");
+    /** Gauges every replica reports alike (measured from the broker or the database): never summed over replicas. */
+    private static final List<String> SAME_IN_EVERY_REPLICA = List.of("riskstream_consumer_lag_records",
+            "riskstream_consumer_lag_seconds", "riskstream_consumer_committed_offset", "riskstream_consumer_group_members",
+            "riskstream_freshness_subjects", "riskstream_freshness_max_trading_days", "riskstream_runs",
+            "riskstream_provider_refused", "riskstream_provider_circuit_open", "riskstream_provider_quota_remaining");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> yaml(Path file) throws IOException {
@@ -104,6 +112,98 @@ class MonitoringConfigTest {
         for (String provisioning : List.of("datasources/prometheus.yml", "dashboards/riskstream.yml")) {
             assertThat(yaml(MONITORING.resolve("grafana/provisioning").resolve(provisioning))).containsKey("apiVersion");
         }
+    }
+
+    @Test
+    void gaugesEveryReplicaReportsAreTakenOnceNotSummedOverReplicas() throws IOException {
+        for (String expr : allExpressions()) {
+            for (String gauge : SAME_IN_EVERY_REPLICA) {
+                // a sum (or a bare selector in a panel) would count each replica's copy once more
+                assertThat(expr).as(expr).doesNotContainPattern("sum\\s*(by\\s*\\([^)]*\\))?\\s*\\(\\s*" + gauge + "\\b");
+            }
+        }
+        JsonNode dashboard = dashboard();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asString().strip();
+                assertThat(SAME_IN_EVERY_REPLICA.stream().anyMatch(g -> expr.startsWith(g)))
+                        .as("%s: a bare gauge shows one line per replica", panel.get("title").asString()).isFalse();
+            }
+        }
+        assertThat(expressionsOf(dashboard, "Consumer lag (records")).singleElement().asString()
+                .contains("max by (group, topic, partition) (riskstream_consumer_lag_records)");
+    }
+
+    @Test
+    void providerPanelsKeepTheProviderLabel() throws IOException {
+        for (JsonNode panel : dashboard().get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asString();
+                // the fallback counter names its providers in from and to
+                String providerLabels = expr.contains("riskstream_provider_fallbacks") ? "from, to" : "provider";
+                if (expr.contains("riskstream_provider_")) {
+                    Matcher by = Pattern.compile("(?:sum|max|min) by \\(([^)]*)\\)").matcher(expr);
+                    assertThat(by.find()).as(expr).isTrue();
+                    assertThat(by.group(1)).as(panel.get("title").asString()).contains(providerLabels);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachServiceHasAListenerLatencyPanel() throws IOException {
+        JsonNode dashboard = dashboard();
+        for (String service : SERVICES) {
+            List<String> exprs = new ArrayList<>();
+            for (JsonNode panel : dashboard.get("panels")) {
+                if (panel.get("title").asString().startsWith(service + ":")) {
+                    panel.get("targets").forEach(t -> exprs.add(t.get("expr").asString()));
+                }
+            }
+            assertThat(exprs).as(service).anySatisfy(e -> assertThat(e).contains("spring_kafka_listener_seconds_sum{job=\"" + service + "\"}")
+                    .contains("spring_kafka_listener_seconds_count{job=\"" + service + "\"}"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void circuitBreakerAndFallbackAlertsWatchEachProviderOfEachService() throws IOException {
+        Map<String, String> byName = new java.util.HashMap<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) yaml(MONITORING.resolve("alerts.yml")).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                byName.put((String) rule.get("alert"), (String) rule.get("expr"));
+            }
+        }
+        assertThat(byName.get("RiskstreamProviderCircuitOpen")).contains("riskstream_provider_circuit_open").contains("by (job, provider)");
+        assertThat(byName.get("RiskstreamProviderFallingBack")).contains("riskstream_provider_fallbacks_total").contains("by (job, from, to, kind)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> allExpressions() throws IOException {
+        List<String> exprs = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) yaml(MONITORING.resolve("alerts.yml")).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                exprs.add((String) rule.get("expr"));
+            }
+        }
+        for (JsonNode panel : dashboard().get("panels")) {
+            panel.get("targets").forEach(t -> exprs.add(t.get("expr").asString()));
+        }
+        return exprs;
+    }
+
+    private static List<JsonNode> expressionsOf(JsonNode dashboard, String titlePrefix) {
+        List<JsonNode> exprs = new ArrayList<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            if (panel.get("title").asString().startsWith(titlePrefix)) {
+                panel.get("targets").forEach(t -> exprs.add(t.get("expr")));
+            }
+        }
+        return exprs;
+    }
+
+    private static JsonNode dashboard() throws IOException {
+        return JsonMapper.builder().build().readTree(Files.readString(MONITORING.resolve("grafana/dashboards/riskstream.json")));
     }
 
     private static List<String> metrics(String expr) {
