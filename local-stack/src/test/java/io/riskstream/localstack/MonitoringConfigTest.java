@@ -32,6 +32,7 @@ class MonitoringConfigTest {
             "riskstream_consumer_committed_offset", "riskstream_consumer_group_members", "riskstream_records_processed_total",
             "riskstream_records_failed_total", "riskstream_dlt_records_total", "riskstream_outbox_published_total",
             "riskstream_outbox_publish_failures_total", "riskstream_provider_calls_total",
+            "riskstream_provider_call_duration_seconds_sum", "riskstream_provider_call_duration_seconds_count",
             "riskstream_provider_refused", "riskstream_provider_refusals_total", "riskstream_provider_fallbacks_total",
             "riskstream_provider_circuit_open", "riskstream_provider_quota_remaining",
             "riskstream_freshness_subjects", "riskstream_freshness_max_trading_days", "riskstream_runs", "up",

@@ -4,22 +4,27 @@ import io.riskstream.common.marketdata.DailyBar;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Counts every provider call in {@code riskstream_provider_calls_total} (tags provider, kind, outcome: ok, empty, error, refused), so the cost
- * of a daily close or an onboarding can be read off the metrics rather than guessed.
+ * of a daily close or an onboarding can be read off the metrics rather than guessed, and times it in
+ * {@code riskstream_provider_call_duration_seconds} with the same tags.
  */
 public final class MeteredMarketData implements MarketDataProvider {
 
     public static final String METER = "riskstream.provider.calls";
+    /** The duration of each call, by the same tags (the provider-latency panel). */
+    public static final String LATENCY = "riskstream.provider.call.duration";
 
     private final MarketDataProvider delegate;
     private final MeterRegistry registry;
@@ -70,18 +75,21 @@ public final class MeteredMarketData implements MarketDataProvider {
     }
 
     private <T> T count(String kind, Supplier<T> call, Predicate<T> empty) {
-        T answer;
+        long start = System.nanoTime();
+        String outcome = "error";
         try {
-            answer = call.get();
+            T answer = call.get();
+            outcome = answer == null || empty.test(answer) ? "empty" : "ok";
+            return answer;
         } catch (ProviderException e) {
-            counter(kind, e.kind() == ProviderException.Kind.REFUSED ? "refused" : "error").increment();
+            outcome = e.kind() == ProviderException.Kind.REFUSED ? "refused" : "error";
             throw e;
-        } catch (RuntimeException | Error e) {
-            counter(kind, "error").increment();
-            throw e;
+        } finally {
+            counter(kind, outcome).increment();
+            Timer.builder(LATENCY).description("Market-data provider call duration, retries and waits for the rate limit included")
+                    .tags("provider", delegate.name(), "kind", kind, "outcome", outcome).register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
-        counter(kind, answer == null || empty.test(answer) ? "empty" : "ok").increment();
-        return answer;
     }
 
     private Counter counter(String kind, String outcome) {

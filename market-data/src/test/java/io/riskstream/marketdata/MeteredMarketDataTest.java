@@ -41,6 +41,21 @@ class MeteredMarketDataTest {
     }
 
     @Test
+    void timesEveryCallByTheSameTags() {
+        metered.profiles(List.of("AAA", "BBB"));
+        metered.profiles(List.of("ZZZX"));
+        MeteredMarketData failing = new MeteredMarketData(new Broken(), registry);
+        assertThatThrownBy(() -> failing.earnings("AAA")).hasMessage("down");
+
+        assertThat(registry.find(MeteredMarketData.LATENCY).tags("provider", "simulated", "kind", "profile",
+                "outcome", "ok").timer().count()).isEqualTo(1);
+        assertThat(registry.find(MeteredMarketData.LATENCY).tags("provider", "simulated", "kind", "profile",
+                "outcome", "empty").timer().count()).isEqualTo(1);
+        assertThat(registry.find(MeteredMarketData.LATENCY).tags("provider", "broken", "kind", "earnings",
+                "outcome", "error").timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void countsAFailedCallAsAnErrorAndRethrows() {
         MeteredMarketData failing = new MeteredMarketData(new Broken(), registry);
         assertThatThrownBy(() -> failing.earnings("AAA")).hasMessage("down");

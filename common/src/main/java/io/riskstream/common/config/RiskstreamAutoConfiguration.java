@@ -19,6 +19,7 @@ import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.jdbc.TransactionalUnitOfWork;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -134,14 +135,25 @@ public class RiskstreamAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "riskstream.kafka.create-topics", havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics riskstreamTopics(KafkaTopicSettings settings) {
+        return new KafkaAdmin.NewTopics(topics(settings).toArray(NewTopic[]::new));
+    }
+
+    /** Every event topic and its dead-letter topic, as the services create them. */
+    static List<NewTopic> topics(KafkaTopicSettings settings) {
         List<NewTopic> topics = new ArrayList<>();
         for (EventCatalog.Entry entry : EventCatalog.entries()) {
-            topics.add(TopicBuilder.name(entry.topic()).partitions(settings.partitions())
-                    .replicas(settings.replicationFactor()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(entry.topic())).partitions(1)
-                    .replicas(settings.replicationFactor()).build());
+            topics.add(topic(TopicBuilder.name(entry.topic()).partitions(settings.partitions()), settings));
+            topics.add(topic(TopicBuilder.name(Topics.deadLetter(entry.topic())).partitions(1), settings));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
+    }
+
+    private static NewTopic topic(TopicBuilder builder, KafkaTopicSettings settings) {
+        builder.replicas(settings.replicationFactor());
+        if (settings.minInsyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInsyncReplicas().toString());
+        }
+        return builder.build();
     }
 
     @Bean
