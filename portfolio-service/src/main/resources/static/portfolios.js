@@ -20,7 +20,7 @@ async function show() {
     cell(row, fmt.percent(p.coverage));
     body.appendChild(row);
   }
-  const total = list?.totalPages;
+  const total = list?.totalPages ?? (list?.total != null ? Math.ceil(list.total / (list.size || 50)) : 0);
   if (total > 1) {
     const pages = document.getElementById('pages');
     if (page > 0) pages.innerHTML += `<a href="?page=${page - 1}">previous</a> `;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -154,6 +156,14 @@ class PortfolioPageIT {
             assertThat(sum).as("contributions to " + factor + " shown on the page").isCloseTo(shown, within(1e-12));
         }
         assertThat(contributions.get("positions")).hasSize(QUANTITIES.size());
+
+        // for people: what the test saw (target/portfolio-page.png)
+        try {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "portfolio-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Three symbols with a year of closes, betas and sectors; a portfolio holding them from the first session. */
