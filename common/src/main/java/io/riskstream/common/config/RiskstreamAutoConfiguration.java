@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import io.riskstream.common.web.AdminSettings;
 import io.riskstream.common.web.AdminTokenFilter;
 import io.riskstream.common.web.ApiErrors;
+import io.riskstream.common.web.CsvTableConverter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -67,6 +68,13 @@ public class RiskstreamAutoConfiguration {
     @ConditionalOnWebApplication
     ApiErrors apiErrors() {
         return new ApiErrors();
+    }
+
+    /** CSV bodies for the series endpoints that offer them ({@code produces} lists JSON first, the default). */
+    @Bean
+    @ConditionalOnWebApplication
+    CsvTableConverter csvTableConverter() {
+        return new CsvTableConverter();
     }
 
     /** In its own class so a service without the servlet API never loads the filter type. */

@@ -60,4 +60,17 @@ public interface AnalyticsStore {
     Optional<StoredAnalytics> find(UUID portfolioId, LocalDate date);
 
     Optional<StoredAnalytics> latest(UUID portfolioId);
+
+    /** The stored analytics of the dates in [from, to], ascending, each with its factor exposures. */
+    List<StoredAnalytics> series(UUID portfolioId, LocalDate from, LocalDate to);
+
+    /** A portfolio with its latest analytics (the date, NAV, coverage and partial flag are null before any). */
+    record PortfolioSummary(UUID id, String name, String currency, BigDecimal equity, LocalDate latestDate,
+                            BigDecimal nav, Double coverage, Boolean partial) {
+    }
+
+    /** One page of the portfolios, by name and id, each with its latest analytics. */
+    List<PortfolioSummary> summaries(int offset, int limit);
+
+    long portfolioCount();
 }

@@ -23,6 +23,7 @@ import io.riskstream.portfolio.application.RefreshChunk;
 import io.riskstream.portfolio.application.RefreshQueue;
 import io.riskstream.portfolio.application.RequestRefresh;
 import io.riskstream.portfolio.application.RiskStore;
+import io.riskstream.portfolio.application.ReadContributions;
 import io.riskstream.portfolio.application.RunStages;
 import io.riskstream.portfolio.application.StoreFactors;
 import io.riskstream.portfolio.application.StorePrices;
@@ -106,6 +107,12 @@ class PortfolioServiceConfiguration {
         return new DrainRefreshQueue(queue, new ReadyPortfolios(portfolios, symbols, readiness, clock),
                 new RefreshChunk(queue, portfolios, symbols, readiness, clock, values),
                 new SnapshotUnitOfWork(transactions));
+    }
+
+    @Bean
+    ReadContributions readContributions(PortfolioStore portfolios, AnalyticsStore analytics, RiskStore risk,
+                                        SymbolDataStore symbols) {
+        return new ReadContributions(portfolios, analytics, risk, symbols);
     }
 
     @Bean

@@ -157,6 +157,21 @@ final class InMemoryPorts implements PortfolioStore, AnalyticsStore, RefreshQueu
     }
 
     @Override
+    public List<StoredAnalytics> series(UUID id, LocalDate from, LocalDate to) {
+        return List.of();
+    }
+
+    @Override
+    public List<PortfolioSummary> summaries(int offset, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public long portfolioCount() {
+        return 0;
+    }
+
+    @Override
     public void request(UUID id, Collection<LocalDate> dates, Cause cause) {
         dates.forEach(d -> pending.compute(d, (k, was) -> new Pending(d, cause,
                 was == null ? clock.instant() : was.requestedAt(), ++versions)));

@@ -101,6 +101,10 @@ final class PortfolioFeed {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+    }
+
     Response post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -333,6 +333,139 @@ class PortfolioServiceIT {
     }
 
     @Test
+    void aYearOfExposuresContributionsAndThePortfolioListAnswerInOneCallEachAsJsonAndCsv() {
+        UUID id = feed.create("series book", 250_000, position("SRA", 120, 50, DATES.getFirst()),
+                position("SRA", 35.5, 51, DATES.getFirst()), position("SRB", -60, 80, DATES.getFirst()),
+                position("SRC", 45, 120, DATES.getFirst()));
+        Map<String, NavigableMap<LocalDate, Double>> closes = new LinkedHashMap<>();
+        closes.put("SRA", closes(48.10, 48.50, 49.25, 49.00, 49.75, 50.03, 50.57, 51.21, 50.77, 52.09));
+        closes.put("SRB", closes(81.00, 80.50, 80.25, 80.75, 80.00, 79.53, 80.21, 78.79, 79.07, 78.23));
+        closes.put("SRC", closes(119.0, 119.5, 120.25, 120.0, 120.5, 121.07, 120.29, 121.53, 122.71, 122.03));
+        closes.forEach((symbol, c) -> feed.send(PortfolioFeed.prices(symbol, c)));
+        Map<String, NavigableMap<LocalDate, Map<String, Double>>> betas = new LinkedHashMap<>();
+        betas.put("SRA", betas(k -> Map.of("market_beta", 1.13 + 0.021 * k, "value", -0.31 + 0.013 * k, "size", 0.37)));
+        betas.put("SRB", betas(k -> Map.of("market_beta", 0.71 - 0.017 * k, "value", 0.53)));
+        betas.put("SRC", betas(k -> Map.of("market_beta", 0.97, "momentum", 0.05 + 0.011 * k)));
+        betas.forEach((symbol, b) -> feed.send(PortfolioFeed.factors(symbol, b)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.snapshotDates(id).size() == DATES.size()
+                && feed.pending(id).isEmpty());
+        String base = "/api/portfolios/" + id;
+
+        // the series: one call, columnar, each value the single-date endpoint's
+        JsonNode series = feed.get(base + "/exposures?from=" + DATES.getFirst() + "&to=" + DATES.getLast()).json();
+        assertThat(series.get("dates").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyElementsOf(DATES.stream().map(LocalDate::toString).toList());
+        assertThat(series.get("factors").propertyNames()).containsExactly("market_beta", "momentum", "size", "value");
+        JsonNode snapshots = feed.get(base + "/snapshots?from=" + DATES.getFirst() + "&to=" + DATES.getLast()).json();
+        for (int i = 0; i < DATES.size(); i++) {
+            JsonNode single = feed.get(base + "/exposures?date=" + DATES.get(i)).json();
+            assertThat(series.get("coverage").get(i).asDouble()).isEqualTo(single.get("coverage").asDouble());
+            assertThat(series.get("partial").get(i).asBoolean()).isFalse();
+            assertThat(series.get("nav").get(i).decimalValue()).isEqualByComparingTo(single.get("nav").decimalValue());
+            for (String factor : List.of("market_beta", "momentum", "size", "value")) {
+                double exposure = single.get("factors").get(factor).get("exposure").asDouble();
+                assertThat(series.get("factors").get(factor).get(i).asDouble()).isEqualTo(exposure);
+                assertThat(snapshots.get("factorExposures").get(factor).get(i).asDouble()).isEqualTo(exposure);
+            }
+        }
+        // without from, a year back from the latest date (the as-of date)
+        assertThat(feed.get(base + "/exposures?to=" + DATES.getLast()).json().get("from").asString())
+                .isEqualTo(DATES.getLast().minusYears(1).toString());
+
+        // contributions: weight × the beta sent, summing to the stored exposure
+        for (int i = 0; i < DATES.size(); i++) {
+            LocalDate d = DATES.get(i);
+            JsonNode c = feed.get(base + "/contributions?date=" + d).json();
+            assertThat(c.get("positions")).hasSize(4);
+            Map<String, Double> summed = new TreeMap<>();
+            for (JsonNode p : c.get("positions")) {
+                String symbol = p.get("symbol").asString();
+                double weight = p.get("weight").asDouble();
+                Map<String, Double> sent = betas.get(symbol).get(d);
+                assertThat(p.get("betas").propertyNames()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+                sent.forEach((factor, beta) -> {
+                    assertThat(p.get("betas").get(factor).asDouble()).isEqualTo(beta);
+                    assertThat(p.get("contributions").get(factor).asDouble()).isEqualTo(weight * beta);
+                    summed.merge(factor, weight * beta, Double::sum);
+                });
+            }
+            JsonNode single = feed.get(base + "/exposures?date=" + d).json();
+            summed.forEach((factor, sum) -> {
+                double exposure = single.get("factors").get(factor).get("exposure").asDouble();
+                assertThat(sum).as("%s on %s", factor, d).isCloseTo(exposure, within(1e-12));
+                assertThat(c.get("totals").get(factor).asDouble()).as("%s total on %s", factor, d).isEqualTo(exposure);
+                assertThat(c.get("exposures").get(factor).asDouble()).isEqualTo(exposure);
+            });
+        }
+
+        // the list: this portfolio with its latest date, NAV and coverage; pages of the requested size
+        UUID empty = feed.create("series empty book", 1_000);
+        JsonNode listed = feed.get("/api/portfolios?size=500").json();
+        JsonNode mine = listed.get("portfolios").valueStream().filter(p -> p.get("id").asString().equals(id.toString()))
+                .findFirst().orElseThrow();
+        assertThat(mine.get("name").asString()).isEqualTo("series book");
+        assertThat(mine.get("latestDate").asString()).isEqualTo(DATES.getLast().toString());
+        assertThat(mine.get("nav").decimalValue()).isEqualByComparingTo(snapshots.get("snapshots").get(DATES.size() - 1)
+                .get("nav").decimalValue());
+        assertThat(mine.get("coverage").asDouble()).isEqualTo(1.0);
+        long total = listed.get("total").asLong();
+        assertThat(total).isEqualTo(jdbc.queryForObject("select count(*) from portfolio", Long.class));
+        JsonNode secondPage = feed.get("/api/portfolios?page=1&size=1").json();
+        assertThat(secondPage.get("portfolios")).hasSize(1);
+        JsonNode emptyListed = listed.get("portfolios").valueStream()
+                .filter(p -> p.get("id").asString().equals(empty.toString())).findFirst().orElseThrow();
+        assertThat(emptyListed.get("latestDate").isNull()).isTrue();
+        assertThat(secondPage.get("portfolios").get(0).get("id").asString())
+                .isEqualTo(listed.get("portfolios").get(1).get("id").asString());
+
+        // CSV with Accept: text/csv, JSON by default
+        PortfolioFeed.Response csv = feed.get(base + "/exposures?from=" + DATES.getFirst() + "&to=" + DATES.getLast(),
+                "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("date,priceDate,nav,coverage,partial,market_beta,momentum,size,value");
+        assertThat(lines).hasSize(DATES.size() + 1);
+        String[] last = lines.getLast().split(",");
+        assertThat(last[0]).isEqualTo(DATES.getLast().toString());
+        assertThat(Double.parseDouble(last[5])).isEqualTo(series.get("factors").get("market_beta").get(DATES.size() - 1)
+                .asDouble());
+        PortfolioFeed.Response contributionsCsv = feed.get(base + "/contributions?date=" + DATES.getLast(), "text/csv");
+        assertThat(contributionsCsv.body().lines().toList()).hasSize(5).first().asString()
+                .startsWith("positionId,symbol,weight,market_beta_beta,market_beta_contribution");
+        assertThat(feed.get(base + "/snapshots", "text/csv").body().lines().findFirst().orElseThrow())
+                .startsWith("date,nav,dailyPnl").endsWith("market_beta,momentum,size,value");
+        assertThat(feed.get("/api/portfolios?size=500", "text/csv").body()).contains(id + ",series book,USD");
+        assertThat(feed.get(base + "/contributions").json().get("date").asString()).isEqualTo(DATES.getLast().toString());
+
+        // bad input names the field (400), an unknown portfolio or date is a 404 naming it, never a 500
+        Map<String, String> invalid = new LinkedHashMap<>();
+        invalid.put("/api/portfolios?page=-1", "page");
+        invalid.put("/api/portfolios?size=0", "size");
+        invalid.put("/api/portfolios?size=501", "size");
+        invalid.put("/api/portfolios?size=ten", "size");
+        invalid.put(base + "/exposures?from=2025-03-14&to=2025-03-10", "from 2025-03-14 is after to 2025-03-10");
+        invalid.put(base + "/exposures?from=2025-03-10&date=2025-03-11", "date");
+        invalid.put(base + "/exposures?from=2025-13-01", "from");
+        invalid.put(base + "/contributions?date=yesterday", "date");
+        invalid.forEach((path, field) -> {
+            PortfolioFeed.Response r = feed.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.json().get("detail").asString()).as(path).contains(field);
+        });
+        UUID unknown = UUID.randomUUID();
+        for (String path : List.of("/api/portfolios/" + unknown + "/exposures?from=2025-03-10",
+                "/api/portfolios/" + unknown + "/contributions", "/api/portfolios/" + unknown + "/contributions?date=2025-03-10")) {
+            PortfolioFeed.Response r = feed.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.json().get("detail").asString()).as(path).contains(unknown.toString());
+        }
+        PortfolioFeed.Response noDate = feed.get(base + "/contributions?date=2025-03-08");
+        assertThat(noDate.status()).isEqualTo(404);
+        assertThat(noDate.json().get("detail").asString()).contains("2025-03-08");
+        assertThat(feed.get(base + "/exposures?from=2024-01-01&to=2024-12-31").json().get("dates")).isEmpty();
+    }
+
+    @Test
     void malformedAndUnprocessableRecordsAreDeadLetteredWithTheirReasonAndTheNextRecordIsProcessed() {
         String notJson = "poison-" + UUID.randomUUID();
         KafkaTestClient.send(Topics.FACTORS_READY, notJson, "{\"eventId\": not json");

@@ -12,7 +12,10 @@ import io.riskstream.portfolio.domain.InstrumentClass;
 import io.riskstream.portfolio.domain.Position;
 import io.riskstream.portfolio.domain.PositionValuation;
 import io.riskstream.portfolio.domain.SectorExposure;
+import io.riskstream.common.web.CsvTable;
+import io.riskstream.common.web.CsvTableConverter;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @RestController
@@ -67,7 +71,37 @@ class PortfolioController {
     record SectorsView(UUID portfolioId, LocalDate date, Map<String, SectorExposure.Bucket> sectors) {
     }
 
-    record SnapshotsView(UUID portfolioId, LocalDate from, LocalDate to, List<AnalyticsStore.StoredSnapshot> snapshots) {
+    /**
+     * The snapshots in date order and, aligned with them, each factor's portfolio exposure per snapshot date (null
+     * where that date has none, e.g. a partial date).
+     */
+    record SnapshotsView(UUID portfolioId, LocalDate from, LocalDate to, List<AnalyticsStore.StoredSnapshot> snapshots,
+                         Map<String, List<Double>> factorExposures) implements CsvTable {
+        @Override
+        public List<String> csvHeader() {
+            List<String> header = new ArrayList<>(List.of("date", "nav", "dailyPnl", "cumulativePnl", "dailyReturn",
+                    "longValue", "shortValue", "grossExposure", "netExposure", "cash", "positions", "priceDate",
+                    "oldestPriceDate", "priceStalenessDays", "factorDate", "factorCoverage", "partial", "hhi"));
+            header.addAll(factorExposures.keySet());
+            return header;
+        }
+
+        @Override
+        public List<List<?>> csvRows() {
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 0; i < snapshots.size(); i++) {
+                AnalyticsStore.StoredSnapshot s = snapshots.get(i);
+                List<Object> row = PortfolioSeriesController.cells(s.date(), s.nav(), s.dailyPnl(), s.cumulativePnl(),
+                        s.dailyReturn(), s.longValue(), s.shortValue(), s.grossExposure(), s.netExposure(), s.cash(),
+                        s.positions(), s.priceDate(), s.oldestPriceDate(), s.priceStalenessDays(), s.factorDate(),
+                        s.factorCoverage(), s.partial(), s.concentration().hhi());
+                for (List<Double> column : factorExposures.values()) {
+                    row.add(column.get(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
     }
 
     record PortfolioView(UUID id, String name, BigDecimal equity, String currency, List<PositionView> positions) {
@@ -158,7 +192,8 @@ class PortfolioController {
                 sector);
     }
 
-    @GetMapping("/{id}/exposures")
+    /** One date; with {@code from} or {@code to} the series ({@link PortfolioSeriesController}) answers. */
+    @GetMapping(value = "/{id}/exposures", params = {"!from", "!to"})
     ExposuresView exposures(@PathVariable UUID id,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         portfolios.find(id).orElseThrow(() -> notFound(id));
@@ -206,7 +241,8 @@ class PortfolioController {
         return get(id).positions().stream().filter(p -> p.id().equals(positionId)).findFirst().orElseThrow();
     }
 
-    @GetMapping("/{id}/snapshots")
+    @GetMapping(value = "/{id}/snapshots",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTableConverter.TEXT_CSV_VALUE})
     SnapshotsView snapshots(@PathVariable UUID id,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -217,7 +253,16 @@ class PortfolioController {
         if (first.isAfter(last)) {
             throw new IllegalArgumentException("from " + first + " is after to " + last);
         }
-        return new SnapshotsView(id, first, last, analytics.snapshots(id, first, last));
+        List<AnalyticsStore.StoredSnapshot> snapshots = analytics.snapshots(id, first, last);
+        Map<LocalDate, Map<String, double[]>> byDate = new HashMap<>();
+        analytics.series(id, first, last).forEach(a -> byDate.put(a.date(), a.factors()));
+        Map<String, List<Double>> factors = new TreeMap<>();
+        byDate.values().forEach(f -> f.keySet().forEach(name -> factors.putIfAbsent(name, new ArrayList<>())));
+        for (AnalyticsStore.StoredSnapshot s : snapshots) {
+            Map<String, double[]> onDate = byDate.getOrDefault(s.date(), Map.of());
+            factors.forEach((name, column) -> column.add(onDate.containsKey(name) ? onDate.get(name)[0] : null));
+        }
+        return new SnapshotsView(id, first, last, snapshots, factors);
     }
 
     @GetMapping("/{id}/sectors")

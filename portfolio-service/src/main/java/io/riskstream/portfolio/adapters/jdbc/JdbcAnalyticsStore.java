@@ -61,6 +61,50 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public List<StoredAnalytics> series(UUID portfolioId, LocalDate from, LocalDate to) {
+        MapSqlParameterSource range = new MapSqlParameterSource().addValue("id", portfolioId).addValue("from", from)
+                .addValue("to", to);
+        Map<LocalDate, Map<String, double[]>> factors = new TreeMap<>();
+        jdbc.query("""
+                        select calculation_date, factor, exposure, dollar from portfolio_factor_exposure
+                        where portfolio_id = :id and calculation_date between :from and :to""", range,
+                r -> {
+                    factors.computeIfAbsent(r.getObject(1, LocalDate.class), d -> new TreeMap<>())
+                            .put(r.getString(2), new double[]{r.getDouble(3), r.getDouble(4)});
+                });
+        return jdbc.query("""
+                        select calculation_date, price_date, nav, coverage, partial from portfolio_analytics
+                        where portfolio_id = :id and calculation_date between :from and :to
+                        order by calculation_date""", range,
+                (rs, i) -> {
+                    LocalDate date = rs.getObject(1, LocalDate.class);
+                    return new StoredAnalytics(portfolioId, date, rs.getObject(2, LocalDate.class),
+                            rs.getBigDecimal(3), rs.getDouble(4), rs.getBoolean(5),
+                            factors.getOrDefault(date, Map.of()));
+                });
+    }
+
+    @Override
+    public List<PortfolioSummary> summaries(int offset, int limit) {
+        return jdbc.query("""
+                        select p.id, p.name, p.currency, p.equity, a.calculation_date, a.nav, a.coverage, a.partial
+                        from portfolio p
+                        left join lateral (select calculation_date, nav, coverage, partial from portfolio_analytics
+                                           where portfolio_id = p.id order by calculation_date desc limit 1) a on true
+                        order by p.name, p.id offset :offset limit :limit""",
+                new MapSqlParameterSource().addValue("offset", offset).addValue("limit", limit),
+                (rs, i) -> new PortfolioSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
+                        rs.getObject(7, Double.class), rs.getObject(8, Boolean.class)));
+    }
+
+    @Override
+    public long portfolioCount() {
+        Long count = jdbc.queryForObject("select count(*) from portfolio", new MapSqlParameterSource(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
     public void saveAll(UUID portfolioId, List<ValuedDate> dates) {
         if (dates.isEmpty()) {
             return;
