@@ -1,22 +1,17 @@
 package io.riskstream.localstack;
 
+import io.riskstream.common.kafka.ConsumerGroupLag;
+import io.riskstream.common.kafka.ConsumerGroupLag.Partition;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -35,12 +30,6 @@ import java.util.concurrent.TimeUnit;
 public final class LagCommand implements Callable<Integer> {
 
     enum Status { OK, CATCHING_UP, STALLED, STOPPED }
-
-    record Partition(String group, String topic, int partition, long committed, long end, int members) {
-        long lag() {
-            return Math.max(0, end - committed);
-        }
-    }
 
     @Option(names = "--interval", paramLabel = "SECONDS", converter = Cli.Seconds.class, defaultValue = "5",
             description = "seconds between the two samples (default: ${DEFAULT-VALUE})")
@@ -127,33 +116,10 @@ public final class LagCommand implements Callable<Integer> {
     }
 
     private static String key(Partition p) {
-        return p.group() + "|" + p.topic() + "|" + p.partition();
+        return p.key();
     }
 
     private static Map<String, Partition> sample(Admin admin) throws Exception {
-        Map<String, Partition> partitions = new TreeMap<>();
-        List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
-        if (groups.isEmpty()) {
-            return partitions;
-        }
-        Map<String, ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(groups).all().get();
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            committed.values().removeIf(o -> o == null);
-            if (committed.isEmpty()) {
-                continue;
-            }
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(request).all().get();
-            int members = descriptions.containsKey(group) ? descriptions.get(group).members().size() : 0;
-            committed.forEach((tp, offset) -> {
-                Partition p = new Partition(group, tp.topic(), tp.partition(), offset.offset(),
-                        ends.get(tp).offset(), members);
-                partitions.put(key(p), p);
-            });
-        }
-        return partitions;
+        return ConsumerGroupLag.sample(admin);
     }
 }

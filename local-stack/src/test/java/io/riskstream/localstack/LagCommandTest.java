@@ -1,6 +1,6 @@
 package io.riskstream.localstack;
 
-import io.riskstream.localstack.LagCommand.Partition;
+import io.riskstream.common.kafka.ConsumerGroupLag.Partition;
 import io.riskstream.localstack.LagCommand.Status;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,9 @@ import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.common.kafka.ListenerErrorHandling;
+import io.riskstream.runs.adapters.http.LagController;
 import io.riskstream.runs.adapters.http.RunController;
+import org.springframework.kafka.core.KafkaAdmin;
 import io.riskstream.runs.adapters.jdbc.JdbcFreshnessStore;
 import io.riskstream.runs.adapters.jdbc.JdbcRunStore;
 import io.riskstream.runs.adapters.kafka.RunProgressListener;
@@ -79,6 +81,11 @@ public class RunTrackingConfiguration {
     @Bean
     RunController runController(RunStatusQueries runs, DataFreshness freshness) {
         return new RunController(runs, freshness);
+    }
+
+    @Bean
+    LagController lagController(KafkaAdmin kafkaAdmin) {
+        return new LagController(kafkaAdmin);
     }
 
     @Bean

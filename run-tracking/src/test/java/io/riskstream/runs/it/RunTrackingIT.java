@@ -136,6 +136,25 @@ class RunTrackingIT {
     }
 
     @Test
+    void theLagOfEveryGroupIsReadFromTheBrokerAndIsZeroOnceTheObserverHasConsumedEverything() throws Exception {
+        send(Topics.PRICES_READY, "RTLG", pricesReady(UUID.randomUUID(), "RTLG", LocalDate.of(2024, 12, 30)));
+        KafkaTestClient.awaitConsumed(GROUP);
+        JsonNode groups = get("/api/lag").get("groups");
+        JsonNode observer = null;
+        for (JsonNode g : groups) {
+            if (g.get("group").asString().equals(GROUP)) {
+                observer = g;
+            }
+        }
+        assertThat(observer).as("the observer's group in " + groups).isNotNull();
+        assertThat(observer.get("lag").asLong()).isZero();
+        assertThat(observer.get("members").asInt()).isPositive();
+        List<String> topics = new java.util.ArrayList<>();
+        observer.get("topics").forEach(t -> topics.add(t.get("topic").asString()));
+        assertThat(topics).contains(Topics.PRICES_READY);
+    }
+
+    @Test
     void freshnessCountsTheSymbolsTheHostRefreshesDailyAndKeepsTheLatestDate() throws Exception {
         jdbc.update("insert into test_daily_symbol (symbol) values ('RTFD')");
         UUID run = UUID.randomUUID();
