@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -41,12 +42,16 @@ class BenchmarkBootstrapRunner implements ApplicationRunner, DisposableBean {
     }
 
     private void schedule(Duration pause) {
-        retries.schedule(() -> {
-            if (!bootstrap.run()) {
-                Duration next = pause.multipliedBy(2);
-                schedule(next.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : next);
-            }
-        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            retries.schedule(() -> {
+                if (!bootstrap.run()) {
+                    Duration next = pause.multipliedBy(2);
+                    schedule(next.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : next);
+                }
+            }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the service is stopping (a start-up cut short): nothing to retry
+        }
     }
 
     boolean enabled() {
