@@ -193,8 +193,8 @@ final class Scenarios {
             run.stack.stop("price-service");
             run.stack.launch(new StackProcesses.Instance("price-service", "price-service", 8081), scheduler);
             run.stack.launch(new StackProcesses.Instance("price-service", "price-service-2", 8091), scheduler);
-            run.stack.awaitReady("price-service", Duration.ofMinutes(3));
-            run.stack.awaitReady("price-service-2", Duration.ofMinutes(3));
+            run.stack.awaitReady("price-service", StackProcesses.READY_TIMEOUT);
+            run.stack.awaitReady("price-service-2", StackProcesses.READY_TIMEOUT);
             List<CompletableFuture<Integer>> triggers = new ArrayList<>();
             for (String url : List.of("http://127.0.0.1:8081", "http://127.0.0.1:8091")) {
                 for (int i = 0; i < 2; i++) {

@@ -47,6 +47,13 @@ final class StackProcesses implements AutoCloseable {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, Integer> startCounts = new LinkedHashMap<>();
     private final Map<String, Launch> launches = new LinkedHashMap<>();
+    /**
+     * How long a service may take to become ready: 180 s, or RISKSTREAM_FAULTS_READY_SECONDS on a machine busy with
+     * other work (a service's start-up includes its first provider calls, such as price-service's benchmark bootstrap).
+     */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("RISKSTREAM_FAULTS_READY_SECONDS", "180")));
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     StackProcesses(Path root, Path state, String java, int pgPort, int kafkaPort, Map<String, String> serviceEnv) {
@@ -77,7 +84,7 @@ final class StackProcesses implements AutoCloseable {
             launch(new Instance(s, s, PORTS.get(s)), Map.of(), serviceArgs.getOrDefault(s, List.of()).toArray(String[]::new));
         }
         for (String s : SERVICES) {
-            awaitReady(s, Duration.ofSeconds(180));
+            awaitReady(s, READY_TIMEOUT);
         }
     }
 
@@ -151,7 +158,7 @@ final class StackProcesses implements AutoCloseable {
     void restart(String name) throws IOException, InterruptedException {
         Launch launch = launches.get(name);
         start(name, launch.command(), launch.env());
-        awaitReady(name, Duration.ofSeconds(180));
+        awaitReady(name, READY_TIMEOUT);
     }
 
     private record Launch(List<String> command, Map<String, String> env) {
