@@ -88,6 +88,17 @@ class RecordSymbolMetricsTest {
     }
 
     private static final class Metrics implements SymbolMetricsStore {
+
+        @Override
+        public List<SymbolMetrics> onDate(LocalDate date, SortField sort, boolean descending, int limit) {
+            throw new UnsupportedOperationException("not read here");
+        }
+
+        @Override
+        public Optional<LocalDate> latestDate() {
+            throw new UnsupportedOperationException("not read here");
+        }
+
         final Map<LocalDate, SymbolMetrics> rows = new TreeMap<>();
 
         @Override

@@ -236,6 +236,17 @@ class RefreshExposuresTest {
     }
 
     private static final class Metrics implements SymbolMetricsStore {
+
+        @Override
+        public List<SymbolMetrics> onDate(LocalDate date, SortField sort, boolean descending, int limit) {
+            throw new UnsupportedOperationException("not read here");
+        }
+
+        @Override
+        public Optional<LocalDate> latestDate() {
+            throw new UnsupportedOperationException("not read here");
+        }
+
         @Override
         public void upsert(List<SymbolMetrics> metrics) {
         }

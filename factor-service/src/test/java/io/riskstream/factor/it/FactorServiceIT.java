@@ -299,6 +299,37 @@ class FactorServiceIT {
         assertThat(m.get("dataQualityScore").asInt()).isEqualTo(80);
         assertThat(json.readTree(get("/api/symbols/FSIH/metrics").body()).get("date").asString()).isEqualTo(THROUGH.toString());
 
+        // many symbols at once: each as the one-symbol read answers it, in the requested order, at most the limit
+        long onDate = jdbc.queryForObject("select count(*) from symbol_metrics where metrics_date = ?", Long.class, date);
+        JsonNode page = json.readTree(get("/api/symbols/metrics?date=" + date + "&sort=-return1d&limit=1000").body());
+        assertThat(page.get("date").asString()).isEqualTo(date.toString());
+        assertThat(page.get("symbols")).hasSize((int) onDate);
+        List<Double> oneDay = page.get("symbols").valueStream().map(s -> s.get("returns").get("oneDay"))
+                .filter(r -> !r.isNull()).map(JsonNode::asDouble).toList();
+        assertThat(oneDay).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (String symbol : List.of("FSIA", "FSIH")) {
+            JsonNode listed = page.get("symbols").valueStream().filter(s -> s.get("symbol").asString().equals(symbol))
+                    .findFirst().orElseThrow();
+            assertThat(listed).isEqualTo(json.readTree(get("/api/symbols/" + symbol + "/metrics?date=" + date).body()));
+        }
+        JsonNode firstTwo = json.readTree(get("/api/symbols/metrics?date=" + date + "&limit=2").body());
+        assertThat(firstTwo.get("symbols").valueStream().map(s -> s.get("symbol").asString()).toList())
+                .containsExactlyElementsOf(jdbc.queryForList("select symbol from symbol_metrics where metrics_date = ? "
+                        + "order by symbol limit 2", String.class, date));
+        HttpResponse<String> csv = get("/api/symbols/metrics?date=" + date + "&sort=symbol", "text/csv");
+        assertThat(csv.body().lines().toList()).hasSize((int) onDate + 1).first().asString()
+                .startsWith("symbol,date,currentPrice,return1d");
+        assertThat(csv.body()).contains("FSIH," + date + "," + close + ",");
+        Map<String, String> invalid = Map.of("sort=price", "sort", "sort=-", "sort", "limit=0", "limit",
+                "limit=1001", "limit", "limit=many", "limit", "date=2024-13-01", "date");
+        for (Map.Entry<String, String> query : invalid.entrySet()) {
+            HttpResponse<String> bad = get("/api/symbols/metrics?" + query.getKey());
+            assertThat(bad.statusCode()).as(query.getKey()).isEqualTo(400);
+            assertThat(json.readTree(bad.body()).get("detail").asString()).as(query.getKey()).contains(query.getValue());
+        }
+        assertThat(json.readTree(get("/api/symbols/metrics?date=2024-03-16").body()).get("symbols"))
+                .isEmpty();
+
         LocalDate saturday = LocalDate.of(2024, 3, 16);
         for (String kind : List.of("exposures", "metrics")) {
             HttpResponse<String> unknown = get("/api/symbols/FSINONE/" + kind);
@@ -380,5 +411,10 @@ class FactorServiceIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

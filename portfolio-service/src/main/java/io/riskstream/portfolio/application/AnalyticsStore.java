@@ -70,7 +70,7 @@ public interface AnalyticsStore {
     }
 
     /** One page of the portfolios, by name and id, each with its latest analytics. */
-    List<PortfolioSummary> summaries(int offset, int limit);
+    List<PortfolioSummary> summaries(long offset, int limit);
 
     long portfolioCount();
 }

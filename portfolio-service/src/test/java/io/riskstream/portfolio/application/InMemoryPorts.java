@@ -162,7 +162,7 @@ final class InMemoryPorts implements PortfolioStore, AnalyticsStore, RefreshQueu
     }
 
     @Override
-    public List<PortfolioSummary> summaries(int offset, int limit) {
+    public List<PortfolioSummary> summaries(long offset, int limit) {
         return List.of();
     }
 

@@ -412,6 +412,7 @@ class PortfolioServiceIT {
         assertThat(total).isEqualTo(jdbc.queryForObject("select count(*) from portfolio", Long.class));
         JsonNode secondPage = feed.get("/api/portfolios?page=1&size=1").json();
         assertThat(secondPage.get("portfolios")).hasSize(1);
+        assertThat(feed.get("/api/portfolios?page=" + Integer.MAX_VALUE + "&size=500").json().get("portfolios")).isEmpty();
         JsonNode emptyListed = listed.get("portfolios").valueStream()
                 .filter(p -> p.get("id").asString().equals(empty.toString())).findFirst().orElseThrow();
         assertThat(emptyListed.get("latestDate").isNull()).isTrue();

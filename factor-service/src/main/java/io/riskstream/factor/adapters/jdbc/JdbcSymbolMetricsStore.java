@@ -69,6 +69,38 @@ public class JdbcSymbolMetricsStore implements SymbolMetricsStore {
                 new MapSqlParameterSource("symbol", symbol), ROW);
     }
 
+    @Override
+    public List<SymbolMetrics> onDate(LocalDate date, SortField sort, boolean descending, int limit) {
+        // the column comes from the closed enum below, never from the request
+        String order = column(sort) + (descending ? " desc" : " asc") + " nulls last, symbol";
+        return jdbc.query("select * from symbol_metrics where metrics_date = :date order by " + order + " limit :limit",
+                new MapSqlParameterSource().addValue("date", date).addValue("limit", limit), ROW);
+    }
+
+    @Override
+    public Optional<LocalDate> latestDate() {
+        return Optional.ofNullable(jdbc.queryForObject("select max(metrics_date) from symbol_metrics",
+                new MapSqlParameterSource(), LocalDate.class));
+    }
+
+    private static String column(SortField sort) {
+        return switch (sort) {
+            case SYMBOL -> "symbol";
+            case CURRENT_PRICE -> "current_price";
+            case RETURN_1D -> "return_1d";
+            case RETURN_MTD -> "return_mtd";
+            case RETURN_YTD -> "return_ytd";
+            case RETURN_1M -> "return_1m";
+            case RETURN_3M -> "return_3m";
+            case RETURN_1Y -> "return_1y";
+            case MARKET_CAP -> "market_cap";
+            case PE_RATIO -> "pe_ratio";
+            case FORWARD_PE -> "forward_pe";
+            case DIVIDEND_YIELD -> "dividend_yield";
+            case DATA_QUALITY_SCORE -> "data_quality_score";
+        };
+    }
+
     private static SqlParameterSource parameters(SymbolMetrics m) {
         PeriodReturns r = m.returns();
         Valuation v = m.valuation();

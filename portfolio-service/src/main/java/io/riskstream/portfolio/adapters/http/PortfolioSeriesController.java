@@ -138,7 +138,7 @@ class PortfolioSeriesController {
             throw new IllegalArgumentException("size must be from 1 to " + MAX_PAGE_SIZE + ", got " + size);
         }
         return new PortfolioPage(page, size, analytics.portfolioCount(),
-                analytics.summaries(Math.multiplyExact(page, size), size));
+                analytics.summaries((long) page * size, size));
     }
 
     /** With {@code from} or {@code to}: the series (without either, {@code ?date=} answers one date). */

@@ -85,7 +85,7 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
-    public List<PortfolioSummary> summaries(int offset, int limit) {
+    public List<PortfolioSummary> summaries(long offset, int limit) {
         return jdbc.query("""
                         select p.id, p.name, p.currency, p.equity, a.calculation_date, a.nav, a.coverage, a.partial
                         from portfolio p
