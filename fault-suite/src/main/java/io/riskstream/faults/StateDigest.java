@@ -15,14 +15,16 @@ import java.util.TreeMap;
  * The business state of every service database: per table, the row count and an order-independent checksum of the
  * business columns. Identifiers and times that differ between two runs of the same input by construction (random
  * UUIDs such as portfolio and event ids, timestamps) are left out, and so are the operational tables (outbox, runs,
- * freshness, transient queues, the migration log). Two runs of the same input must give equal digests.
+ * freshness, transient queues, the provider quota spent, the migration log). Two runs of the same input must give equal digests.
  */
 final class StateDigest {
 
     /** Tables that record how the work went, not what it produced. */
     static final Set<String> OPERATIONAL = Set.of("outbox_event", "databasechangelog", "databasechangeloglock",
             "run", "run_declaration", "run_expected", "run_progress", "data_freshness", "daily_close_trigger",
-            "portfolio_refresh_pending", "pending_calculation");
+            "portfolio_refresh_pending", "pending_calculation",
+            // the provider requests spent per day: a crash or a provider fault makes a service ask again
+            "provider_quota");
     private static final Set<String> LEFT_OUT_TYPES = Set.of("uuid", "timestamp with time zone",
             "timestamp without time zone");
 
