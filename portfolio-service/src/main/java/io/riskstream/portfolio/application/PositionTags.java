@@ -39,16 +39,24 @@ public class PositionTags {
     private final PortfolioStore portfolios;
     private final SymbolProfiles profiles;
     private final UnitOfWork unitOfWork;
+    private final HoldingLocks locks;
 
-    public PositionTags(TagStore tags, PortfolioStore portfolios, SymbolProfiles profiles, UnitOfWork unitOfWork) {
+    public PositionTags(TagStore tags, PortfolioStore portfolios, SymbolProfiles profiles, UnitOfWork unitOfWork,
+                        HoldingLocks locks) {
         this.tags = tags;
         this.portfolios = portfolios;
         this.profiles = profiles;
         this.unitOfWork = unitOfWork;
+        this.locks = locks;
     }
 
-    /** Re-derives the portfolio's sector tags from its positions and the stored profiles (caller's transaction). */
+    /**
+     * Re-derives the portfolio's sector tags from its positions and the stored profiles (caller's transaction). Two
+     * derivations of one portfolio run one after the other: each reads the profiles after the other committed, so
+     * the last one written never lacks a sector the other stored.
+     */
     public void restoreSectorTags(UUID portfolioId) {
+        locks.lockPortfolios(List.of(portfolioId));
         List<Position> positions = portfolios.positions(portfolioId);
         Map<String, SectorExposure.Profile> sectors = profiles.sectors(positions.stream()
                 .map(Position::symbol).distinct().toList());

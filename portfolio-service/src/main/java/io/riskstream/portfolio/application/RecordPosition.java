@@ -23,16 +23,22 @@ public class RecordPosition {
     private final EventPublisher events;
     private final RunStages stages;
     private final Clock clock;
+    private final HoldingLocks locks;
 
-    public RecordPosition(PortfolioStore portfolios, EventPublisher events, RunStages stages, Clock clock) {
+    public RecordPosition(PortfolioStore portfolios, EventPublisher events, RunStages stages, Clock clock,
+                          HoldingLocks locks) {
         this.portfolios = portfolios;
         this.events = events;
         this.stages = stages;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** @param runKind the kind of run the command starts (see {@link RunStages}) */
     public void record(UUID portfolioId, String runKind, List<PositionEvent.Position> positions, Cause cause) {
+        // before the positions are written: a profile, closes or betas of these symbols being stored now either
+        // committed already (and are read after this) or wait for this unit of work and then see its holders
+        locks.lockSymbols(positions.stream().map(PositionEvent.Position::symbol).toList());
         stages.declarePortfolio(portfolioId, runKind, cause);
         for (PositionEvent.Position position : positions) {
             record(portfolioId, position, cause);

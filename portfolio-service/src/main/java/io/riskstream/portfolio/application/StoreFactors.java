@@ -22,20 +22,24 @@ public class StoreFactors {
     private final RequestRefresh refresh;
     private final RunStages stages;
     private final UnitOfWork unitOfWork;
+    private final HoldingLocks locks;
 
     public StoreFactors(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh, RunStages stages,
-                        UnitOfWork unitOfWork) {
+                        UnitOfWork unitOfWork, HoldingLocks locks) {
         this.symbols = symbols;
         this.portfolios = portfolios;
         this.refresh = refresh;
         this.stages = stages;
         this.unitOfWork = unitOfWork;
+        this.locks = locks;
     }
 
     /** Returns the number of portfolios a refresh was requested for. */
     public int apply(Command command) {
         List<LocalDate> dates = command.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
         return unitOfWork.call(() -> {
+            // a position in the symbol committed at this moment is seen as a holder (see HoldingLocks)
+            locks.lockSymbols(List.of(command.symbol()));
             symbols.saveFactors(command.symbol(), command.exposures());
             List<UUID> requested = dates.isEmpty() ? List.of() : refresh.forHolders(portfolios.holdersWithFirstEntry(
                     command.symbol(), dates.stream().min(LocalDate::compareTo).orElseThrow()), dates, command.cause());

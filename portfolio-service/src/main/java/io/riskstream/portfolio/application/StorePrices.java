@@ -24,18 +24,23 @@ public class StorePrices {
     private final PortfolioStore portfolios;
     private final RequestRefresh refresh;
     private final UnitOfWork unitOfWork;
+    private final HoldingLocks locks;
 
     public StorePrices(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh,
-                       UnitOfWork unitOfWork) {
+                       UnitOfWork unitOfWork, HoldingLocks locks) {
         this.symbols = symbols;
         this.portfolios = portfolios;
         this.refresh = refresh;
         this.unitOfWork = unitOfWork;
+        this.locks = locks;
     }
 
     /** Returns the number of portfolios the new closes were requested for. */
     public int apply(Command command) {
-        return unitOfWork.call(() -> symbols.savePrices(command.symbol(), command.bars())
+        return unitOfWork.call(() -> {
+            // a position in the symbol committed at this moment is seen as a holder (see HoldingLocks)
+            locks.lockSymbols(List.of(command.symbol()));
+            return symbols.savePrices(command.symbol(), command.bars())
                 .map(from -> {
                     Map<UUID, LocalDate> holders = portfolios.holdersWithFirstEntry(command.symbol(), from);
                     List<UUID> queued = refresh.forHolders(holders, command.bars().stream().map(PriceBar::date)
@@ -45,6 +50,7 @@ public class StorePrices {
                             command.cause());
                     return queued.size();
                 })
-                .orElse(0));
+                .orElse(0);
+        });
     }
 }

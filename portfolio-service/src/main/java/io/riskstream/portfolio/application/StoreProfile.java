@@ -4,6 +4,7 @@ import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.ProfileUpdated;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,21 +26,25 @@ public class StoreProfile {
     private final PositionTags tags;
     private final RequestRefresh refresh;
     private final UnitOfWork unitOfWork;
+    private final HoldingLocks locks;
 
     public StoreProfile(SymbolProfiles profiles, PortfolioStore portfolios, PositionTags tags, RequestRefresh refresh,
-                        UnitOfWork unitOfWork) {
+                        UnitOfWork unitOfWork, HoldingLocks locks) {
         this.profiles = profiles;
         this.portfolios = portfolios;
         this.tags = tags;
         this.refresh = refresh;
         this.unitOfWork = unitOfWork;
+        this.locks = locks;
     }
 
     public void apply(Command command) {
         unitOfWork.run(() -> {
+            locks.lockSymbols(List.of(command.symbol()));
             if (profiles.save(command.symbol(), command.fields())) {
-                for (Map.Entry<UUID, LocalDate> holder : portfolios.holdersWithFirstEntry(command.symbol(), EVER)
-                        .entrySet()) {
+                Map<UUID, LocalDate> holders = portfolios.holdersWithFirstEntry(command.symbol(), EVER);
+                locks.lockPortfolios(holders.keySet());
+                for (Map.Entry<UUID, LocalDate> holder : holders.entrySet()) {
                     tags.restoreSectorTags(holder.getKey());
                     refresh.computedFrom(holder.getKey(), holder.getValue(), command.cause());
                 }

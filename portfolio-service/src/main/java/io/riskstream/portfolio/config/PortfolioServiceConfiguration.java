@@ -9,6 +9,7 @@ import io.riskstream.portfolio.adapters.jdbc.JdbcRefreshQueue;
 import io.riskstream.portfolio.adapters.jdbc.JdbcRiskStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolDataStore;
 import io.riskstream.portfolio.adapters.jdbc.JdbcSymbolProfileStore;
+import io.riskstream.portfolio.adapters.jdbc.JdbcHoldingLocks;
 import io.riskstream.portfolio.adapters.jdbc.JdbcTagStore;
 import io.riskstream.portfolio.adapters.jdbc.SnapshotUnitOfWork;
 import io.riskstream.portfolio.application.AnalyticsAnnouncements;
@@ -16,6 +17,7 @@ import io.riskstream.portfolio.application.AnalyticsStore;
 import io.riskstream.portfolio.application.DrainRefreshQueue;
 import io.riskstream.portfolio.application.PortfolioCommands;
 import io.riskstream.portfolio.application.PortfolioStore;
+import io.riskstream.portfolio.application.HoldingLocks;
 import io.riskstream.portfolio.application.PositionTags;
 import io.riskstream.portfolio.application.ReadyPortfolios;
 import io.riskstream.portfolio.application.RecordPosition;
@@ -121,34 +123,40 @@ class PortfolioServiceConfiguration {
     }
 
     @Bean
+    HoldingLocks holdingLocks(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcHoldingLocks(jdbc);
+    }
+
+    @Bean
     PositionTags positionTags(NamedParameterJdbcTemplate jdbc, PortfolioStore portfolios, SymbolProfiles profiles,
-                              UnitOfWork unitOfWork) {
-        return new PositionTags(new JdbcTagStore(jdbc), portfolios, profiles, unitOfWork);
+                              UnitOfWork unitOfWork, HoldingLocks locks) {
+        return new PositionTags(new JdbcTagStore(jdbc), portfolios, profiles, unitOfWork, locks);
     }
 
     @Bean
     PortfolioCommands portfolioCommands(PortfolioStore portfolios, EventPublisher events, RunStages stages,
                                         Clock clock, PositionTags tags, RequestRefresh refresh,
-                                        DrainRefreshQueue drain, UnitOfWork unitOfWork, MarketClock market) {
-        return new PortfolioCommands(portfolios, new RecordPosition(portfolios, events, stages, clock), tags, refresh,
+                                        DrainRefreshQueue drain, UnitOfWork unitOfWork, MarketClock market,
+                                        HoldingLocks locks) {
+        return new PortfolioCommands(portfolios, new RecordPosition(portfolios, events, stages, clock, locks), tags, refresh,
                 drain, unitOfWork, market);
     }
 
     @Bean
     StorePrices storePrices(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh,
-                            UnitOfWork unitOfWork) {
-        return new StorePrices(symbols, portfolios, refresh, unitOfWork);
+                            UnitOfWork unitOfWork, HoldingLocks locks) {
+        return new StorePrices(symbols, portfolios, refresh, unitOfWork, locks);
     }
 
     @Bean
     StoreFactors storeFactors(SymbolDataStore symbols, PortfolioStore portfolios, RequestRefresh refresh,
-                              RunStages stages, UnitOfWork unitOfWork) {
-        return new StoreFactors(symbols, portfolios, refresh, stages, unitOfWork);
+                              RunStages stages, UnitOfWork unitOfWork, HoldingLocks locks) {
+        return new StoreFactors(symbols, portfolios, refresh, stages, unitOfWork, locks);
     }
 
     @Bean
     StoreProfile storeProfile(SymbolProfiles profiles, PortfolioStore portfolios, PositionTags tags,
-                              RequestRefresh refresh, UnitOfWork unitOfWork) {
-        return new StoreProfile(profiles, portfolios, tags, refresh, unitOfWork);
+                              RequestRefresh refresh, UnitOfWork unitOfWork, HoldingLocks locks) {
+        return new StoreProfile(profiles, portfolios, tags, refresh, unitOfWork, locks);
     }
 }
