@@ -16,7 +16,11 @@ import java.time.Duration;
  */
 public final class ApiClient {
 
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -25,9 +29,16 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
+    private final String bearerToken;
 
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** Every request carries {@code Authorization: Bearer <token>} (null: none). */
+    public ApiClient(int port, String bearerToken) {
         this.port = port;
+        this.bearerToken = bearerToken;
     }
 
     public Answer get(String path) {
@@ -55,9 +66,13 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
+                    r.headers().map());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " interrupted", e);
