@@ -27,6 +27,11 @@ final class BodyErrors {
         if (e instanceof UnrecognizedPropertyException u) {
             return where + "unknown field '" + abbreviate(u.getPropertyName()) + "'";
         }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            // Jackson stopped reading the object early (a value of the wrong shape inside a list) and says where only
+            return where + "malformed JSON" + at(e) + ": content after the end of the object (a value of the wrong "
+                    + "shape in a list?)";
+        }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return where + "expected " + expected(m.getTargetType());
         }
@@ -34,13 +39,16 @@ final class BodyErrors {
             return where + "too large or too deeply nested (" + abbreviate(e.getOriginalMessage()) + ")";
         }
         if (e instanceof StreamReadException) {
-            TokenStreamLocation at = e.getLocation();
-            return where + "malformed JSON" + (at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + abbreviate(e.getOriginalMessage());
+            return where + "malformed JSON" + at(e) + ": " + abbreviate(e.getOriginalMessage());
         }
         Throwable cause = e.getCause();
         String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
         return where + abbreviate(reason);
+    }
+
+    private static String at(JacksonException e) {
+        TokenStreamLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /** {@code positions[0].quantity} */

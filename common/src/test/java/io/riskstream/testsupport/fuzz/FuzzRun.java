@@ -102,7 +102,9 @@ public final class FuzzRun {
         if (detail.length() > 1_000) {
             return "detail of " + detail.length() + " characters (echoes the input?): " + JsonFuzz.abbreviate(detail);
         }
-        if (answer.status() == 400 && c.field() != null && !detail.contains(c.field())) {
+        // Jackson reports a wrong-shaped list element only as content after the object ends, with no field
+        boolean positionOnly = detail.contains("content after the end of the object");
+        if (answer.status() == 400 && c.field() != null && !positionOnly && !detail.contains(c.field())) {
             return "400 whose detail does not name " + c.field() + ": " + detail;
         }
         return null;
