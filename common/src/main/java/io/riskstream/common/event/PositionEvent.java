@@ -19,14 +19,14 @@ public record PositionEvent(UUID portfolioId, Action action, PortfolioInfo portf
     public enum PositionType { LONG, SHORT, OPTION, PRIVATE }
 
     public record PortfolioInfo(String name, BigDecimal equity, String currency) {
+        /** Decimal places equity is stored with. */
+        public static final int EQUITY_SCALE = 6;
+
         public PortfolioInfo {
-            required(name, "portfolio.name");
-            if (name.isBlank() || name.length() > 200) {
-                throw new IllegalArgumentException("portfolio.name must be 1-200 characters");
-            }
-            amount(equity, "portfolio.equity");
+            text(name, "portfolio.name", 200);
+            amount(equity, "portfolio.equity", EQUITY_SCALE);
             if (equity.signum() <= 0) {
-                throw new IllegalArgumentException("portfolio.equity must be positive, got " + equity.toPlainString());
+                throw new IllegalArgumentException("portfolio.equity must be positive");
             }
             currency = currency == null ? "USD" : currency;
         }

@@ -1,6 +1,7 @@
 package io.riskstream.portfolio.application;
 
 import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.common.event.Contract;
 import io.riskstream.portfolio.domain.Position;
 import io.riskstream.portfolio.domain.SectorExposure;
 import io.riskstream.portfolio.domain.SectorTag;
@@ -75,12 +76,11 @@ public class PositionTags {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new IllegalArgumentException("name is required (1 to 100 characters)");
         }
+        Contract.text(name.strip(), "name", 100);
         if (colour != null && !colour.matches("#[0-9A-Fa-f]{6}")) {
-            throw new IllegalArgumentException("colour '" + colour + "' must be #RRGGBB");
+            throw new IllegalArgumentException("colour " + Contract.shown(colour) + " must be #RRGGBB");
         }
-        if (description != null && description.length() > 200) {
-            throw new IllegalArgumentException("description must be at most 200 characters");
-        }
+        Contract.optionalText(description, "description", 200);
         return unitOfWork.call(() -> {
             requirePortfolio(portfolioId);
             return tags.createUserTag(portfolioId, name.strip(), colour == null ? "#9E9E9E" : colour.toUpperCase(Locale.ROOT),

@@ -80,7 +80,8 @@ class UniverseController {
         if (request == null || request.from() == null) {
             throw new IllegalArgumentException("from is required");
         }
-        LocalDate to = request.to() == null ? marketClock.latestCompletedSession() : request.to();
+        Contract.checkDate(request.from(), "from");
+        LocalDate to = request.to() == null ? marketClock.latestCompletedSession() : Contract.checkDate(request.to(), "to");
         List<String> symbols = request.symbols() == null ? List.of()
                 : request.symbols().stream().map(s -> Contract.checkSymbol(s == null ? null : s.trim().toUpperCase(Locale.ROOT),
                         "symbols[]")).toList();
@@ -99,7 +100,7 @@ class UniverseController {
         try {
             return Tier.valueOf(tier == null ? "WATCHLIST" : tier.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tier '" + tier + "' is not one of WATCHLIST, UNIVERSE");
+            throw new IllegalArgumentException("tier " + Contract.shown(tier) + " is not one of WATCHLIST, UNIVERSE");
         }
     }
 }
