@@ -61,8 +61,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getWriter(), problem);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE); // JSON is UTF-8, as the bytes written
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 }
