@@ -12,6 +12,8 @@ import org.springframework.security.converter.RsaKeyConverters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -87,6 +89,12 @@ public final class LocalTokens {
         return Optional.of("Bearer " + tokens.mint(scope));
     }
 
+    /** {@code request} with the {@link #authorization} for {@code scope}, when {@code env} gives one. */
+    public static HttpRequest.Builder authorized(HttpRequest.Builder request, Map<String, String> env, String scope) {
+        authorization(env, scope).ifPresent(value -> request.header("Authorization", value));
+        return request;
+    }
+
     /** A token granting {@code scopes}, valid for five minutes. */
     public String mint(String... scopes) {
         Instant now = clock.instant();
@@ -127,8 +135,17 @@ public final class LocalTokens {
 
     /** {@code key} as an X.509 {@code PUBLIC KEY} PEM, the form the services read. */
     public static String publicKeyPem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return pem("PUBLIC KEY", key.getEncoded());
+    }
+
+    /** {@code key} as a PKCS#8 {@code PRIVATE KEY} PEM, the form {@link #fromPem} reads. */
+    public static String privateKeyPem(PrivateKey key) {
+        return pem("PRIVATE KEY", key.getEncoded());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 }

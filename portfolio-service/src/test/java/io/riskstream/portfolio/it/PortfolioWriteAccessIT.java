@@ -1,6 +1,7 @@
 package io.riskstream.portfolio.it;
 
 import io.riskstream.portfolio.PortfolioServiceApplication;
+import io.riskstream.testsupport.AccessChecks;
 import io.riskstream.testsupport.TestInfra;
 import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class PortfolioWriteAccessIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final LocalDate ENTRY = LocalDate.of(2025, 3, 10);
     /** Every table a write endpoint changes, and the announcements of changes (position-events, symbol-added). */
     private static final Map<String, String> COUNTS = Map.of(
@@ -57,7 +50,11 @@ class PortfolioWriteAccessIT {
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
 
+    /** A write request and the status it answers with the right token. */
     record Write(String method, String path, String body, int expected) {
+        AccessChecks.Write request() {
+            return new AccessChecks.Write(method, path, body);
+        }
     }
 
     @Test
@@ -80,24 +77,12 @@ class PortfolioWriteAccessIT {
         Map<String, Long> before = counts();
 
         for (Write write : writes) {
-            for (TestTokens.Refusal refusal : TestTokens.refusals("portfolio:write")) {
-                HttpResponse<String> r = send(write, refusal.authorization());
-                String what = write.method() + " " + write.path() + " with " + refusal;
-                assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(refusal.status());
-                assertThat(r.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
-                JsonNode problem = JSON.readTree(r.body());
-                assertThat(problem.get("status").asInt()).as(what).isEqualTo(refusal.status());
-                assertThat(problem.get("detail").asString()).as(what).contains("'portfolio:write'");
-                if (refusal.status() == 401) {
-                    assertThat(r.headers().firstValue("WWW-Authenticate")).as(what).hasValueSatisfying(
-                            v -> assertThat(v).startsWith("Bearer"));
-                }
-            }
+            AccessChecks.assertRefused(baseUrl(), write.request(), "portfolio:write");
         }
         assertThat(counts()).as("nothing stored, nothing announced").isEqualTo(before);
 
         for (Write write : writes) {
-            HttpResponse<String> r = send(write, TestTokens.portfolioWriter());
+            HttpResponse<String> r = AccessChecks.send(baseUrl(), write.request(), TestTokens.portfolioWriter());
             assertThat(r.statusCode()).as(write.method() + " " + write.path() + ": " + r.body())
                     .isEqualTo(write.expected());
         }
@@ -114,21 +99,7 @@ class PortfolioWriteAccessIT {
         return counts;
     }
 
-    private HttpResponse<String> send(Write write, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + write.path()))
-                .header("Content-Type", "application/json")
-                .method(write.method(), write.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(write.body()));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(write.path() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 }
