@@ -41,6 +41,10 @@ public final class AccessChecks {
             JsonNode problem = JSON.readTree(r.body());
             assertThat(problem.get("status").asInt()).as(what).isEqualTo(refusal.status());
             assertThat(problem.get("detail").asString()).as(what).contains("'" + scope + "'");
+            if (refusal.authorization() != null) {
+                assertThat(r.body()).as(what + ": the token is not echoed")
+                        .doesNotContain(refusal.authorization().substring("Bearer ".length()));
+            }
             if (refusal.status() == 401) {
                 assertThat(r.headers().firstValue("WWW-Authenticate")).as(what)
                         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));

@@ -4,7 +4,9 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -71,6 +73,17 @@ public class ApiSecurityAutoConfiguration {
         }
     }
 
+    /** In its own class so a service without springdoc never loads its types. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiDocuments {
+
+        @Bean
+        OpenApiBearerScheme riskstreamOpenApiBearerScheme() {
+            return new OpenApiBearerScheme();
+        }
+    }
+
     @Bean
     SecurityFilterChain riskstreamApiSecurity(HttpSecurity http) throws Exception {
         ProblemResponses problems = new ProblemResponses();
@@ -84,7 +97,8 @@ public class ApiSecurityAutoConfiguration {
                     // an error page or an async continuation belongs to a request that was already let through
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
                     for (ApiAccess.Rule rule : ApiAccess.RULES) {
-                        var matched = requests.requestMatchers(rule.matcher());
+                        var matched = requests.requestMatchers(
+                                request -> rule.matches(request.getMethod(), ApiAccess.pathOf(request)));
                         rule.scope().ifPresentOrElse(scope -> matched.hasAuthority("SCOPE_" + scope),
                                 matched::permitAll);
                     }

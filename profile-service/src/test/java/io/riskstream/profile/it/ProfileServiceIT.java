@@ -149,17 +149,17 @@ class ProfileServiceIT {
 
     @Test
     void aRefreshWithoutTheAdminScopeIsRefusedAndFetchesNothing() throws Exception {
-        seed("FSX");
+        seed("ACCP");
         AccessChecks.Write refresh = new AccessChecks.Write("POST", "/api/profiles/refresh", """
-                {"symbols":["FSX"],"tier":"static","force":true}""");
+                {"symbols":["ACCP"],"tier":"static","force":true}""");
 
         AccessChecks.assertRefused(base(), refresh, "admin");
 
-        assertThat(jdbc.queryForObject("select name from company_profile where symbol = 'FSX'", String.class))
-                .isEqualTo("seeded FSX");
-        assertThat(jdbc.queryForObject("select static_refreshed_at from company_profile where symbol = 'FSX'",
+        assertThat(jdbc.queryForObject("select name from company_profile where symbol = 'ACCP'", String.class))
+                .isEqualTo("seeded ACCP");
+        assertThat(jdbc.queryForObject("select static_refreshed_at from company_profile where symbol = 'ACCP'",
                 Timestamp.class)).isEqualTo(Timestamp.from(SEEDED));
-        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = 'FSX'", Long.class))
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = 'ACCP'", Long.class))
                 .as("nothing announced").isZero();
         HttpResponse<String> allowed = AccessChecks.send(base(), refresh, TestTokens.admin());
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
