@@ -73,7 +73,8 @@ public final class LocalTokens {
     /**
      * The {@code Authorization} header value a client sends for {@code scope}: {@value #TOKEN_ENV} as it is when set,
      * else a token minted with the key at {@value #SIGNING_KEY_ENV} (issuer and audience from
-     * {@code RISKSTREAM_SECURITY_ISSUER}/{@code _AUDIENCE}, the local ones by default), else none.
+     * {@code RISKSTREAM_SECURITY_ISSUER}/{@code _AUDIENCE}, the local ones by default), else (no such file either)
+     * none.
      */
     public static Optional<String> authorization(Map<String, String> env, String scope) {
         String token = env.get(TOKEN_ENV);
@@ -81,8 +82,8 @@ public final class LocalTokens {
             return Optional.of("Bearer " + token.strip());
         }
         String keyFile = env.get(SIGNING_KEY_ENV);
-        if (keyFile == null || keyFile.isBlank()) {
-            return Optional.empty();
+        if (keyFile == null || keyFile.isBlank() || !Files.isRegularFile(Path.of(keyFile))) {
+            return Optional.empty(); // no local stack made a key here yet: the service's 401 says what is missing
         }
         LocalTokens tokens = fromPem(Path.of(keyFile), env.getOrDefault("RISKSTREAM_SECURITY_ISSUER", LOCAL_ISSUER),
                 env.getOrDefault("RISKSTREAM_SECURITY_AUDIENCE", LOCAL_AUDIENCE));

@@ -68,6 +68,8 @@ class TokenValidationTest {
     @Test
     void theClientsTakeAGivenTokenOrMintOneWithTheLocalKey(@TempDir Path dir) throws Exception {
         assertThat(LocalTokens.authorization(java.util.Map.of(), "admin")).isEmpty();
+        assertThat(LocalTokens.authorization(java.util.Map.of("RISKSTREAM_SIGNING_KEY", dir.resolve("none.pem").toString()),
+                "admin")).as("no key made yet").isEmpty();
         assertThat(LocalTokens.authorization(java.util.Map.of("RISKSTREAM_TOKEN", " abc "), "admin"))
                 .contains("Bearer abc");
         Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
