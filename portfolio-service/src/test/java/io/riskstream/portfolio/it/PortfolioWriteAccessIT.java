@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfolioWriteAccessIT {
 
     private static final LocalDate ENTRY = LocalDate.of(2025, 3, 10);
-    /** Every table a write endpoint changes, and the announcements of changes (position-events, symbol-added). */
+    /** Every table a write endpoint changes, and its announcements (symbol-added; position-events only comes in). */
     private static final Map<String, String> COUNTS = Map.of(
             "portfolios", "select count(*) from portfolio",
             "positions", "select count(*) from position",
