@@ -33,9 +33,14 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** A token granting {@code scope}, valid for five minutes (for clients that add the "Bearer " themselves). */
+    public static String token(String scope) {
+        return TOKENS.mint(scope);
+    }
+
     /** The {@code Authorization} value granting {@code scope}. */
     public static String bearer(String scope) {
-        return "Bearer " + TOKENS.mint(scope);
+        return "Bearer " + token(scope);
     }
 
     public static String portfolioWriter() {
