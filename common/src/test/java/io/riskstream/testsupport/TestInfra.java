@@ -149,7 +149,8 @@ public final class TestInfra {
      * class's consumers from every other test class of the JVM (which share the broker and its topics): a consumer
      * group of the class's own that starts at the end of each topic, so it never replays another class's records.
      * {@link KafkaListenersReady} holds the first test until every listener has its partitions and their starting
-     * offsets are committed, so nothing the test sends can fall before that start.
+     * offsets are committed, so nothing the test sends can fall before that start. The service accepts the bearer
+     * tokens of {@link TestTokens}.
      */
     public static void register(DynamicPropertyRegistry registry, String service, Class<?> testClass) {
         start();
@@ -162,6 +163,8 @@ public final class TestInfra {
         registry.add("spring.datasource.password", TestInfra::password);
         // the tests run in the development environment, where the simulated market is allowed
         registry.add("riskstream.environment", () -> "development");
+        // the services accept tokens signed with this JVM's test key (TestTokens)
+        TestTokens.register(registry);
     }
 
     /** The consumer group (and database) {@link #register} gives a test class of a service. */

@@ -1,5 +1,7 @@
 package io.riskstream.faults;
 
+import io.riskstream.common.security.LocalTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +59,9 @@ final class StackProcesses implements AutoCloseable {
             System.getenv().getOrDefault("RISKSTREAM_FAULTS_READY_SECONDS", "180")));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final KeyPair keys = LocalTokens.generateKeyPair();
+    private final LocalTokens tokens = new LocalTokens(keys.getPrivate(), LocalTokens.LOCAL_ISSUER,
+            LocalTokens.LOCAL_AUDIENCE, Clock.systemUTC());
 
     StackProcesses(Path root, Path state, String java, int pgPort, int kafkaPort, Map<String, String> serviceEnv) {
         this.root = root;
@@ -65,6 +72,21 @@ final class StackProcesses implements AutoCloseable {
         this.serviceEnv = Map.copyOf(serviceEnv);
         // an interrupted suite (Ctrl-C) must not leave services, a broker or a database behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(running.values()).forEach(Process::destroy)));
+    }
+
+    /** Tokens the services of this stack accept: signed with a key pair made for this run. */
+    LocalTokens tokens() {
+        return tokens;
+    }
+
+    /** The services' token settings: the local issuer and audience, and this stack's public key. */
+    private Map<String, String> tokenSettings() throws IOException {
+        Path publicKey = state.resolve("keys/signing-key.pub.pem");
+        Files.createDirectories(publicKey.getParent());
+        Files.writeString(publicKey, LocalTokens.publicKeyPem(keys.getPublic()));
+        return Map.of("RISKSTREAM_SECURITY_ISSUER", LocalTokens.LOCAL_ISSUER,
+                "RISKSTREAM_SECURITY_AUDIENCE", LocalTokens.LOCAL_AUDIENCE,
+                "RISKSTREAM_SECURITY_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
     }
 
     String bootstrap() {
@@ -142,7 +164,7 @@ final class StackProcesses implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP", bootstrap());
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "");
-        env.put("RISKSTREAM_ADMIN_OPEN_WITHOUT_TOKEN", "true");
+        env.putAll(tokenSettings());
         env.put(DB_ENV.get(instance.service()), jdbcUrl(instance.service()));
         env.put(PORT_ENV.get(instance.service()), String.valueOf(instance.port()));
         env.putAll(extraEnv);

@@ -1,5 +1,7 @@
 package io.riskstream.faults;
 
+import io.riskstream.common.security.ApiAccess;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +94,8 @@ final class Workload {
         // the API may be down for a moment (a scenario's fault): retry until it answers
         for (int attempt = 0; ; attempt++) {
             try {
-                HttpResponse<String> r = post(url("portfolio-service", "/api/portfolios"), body);
+                HttpResponse<String> r = post(url("portfolio-service", "/api/portfolios"), body,
+                        ApiAccess.PORTFOLIO_WRITE);
                 if (r.statusCode() == 201) {
                     return r.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
                 }
@@ -109,15 +112,17 @@ final class Workload {
     }
 
     HttpResponse<String> triggerDailyClose(String instanceUrl, LocalDate date) throws IOException, InterruptedException {
-        return post(instanceUrl + "/api/admin/daily-close?date=" + date, "");
+        return post(instanceUrl + "/api/admin/daily-close?date=" + date, "", ApiAccess.ADMIN);
     }
 
     String url(String service, String path) {
         return "http://127.0.0.1:" + StackProcesses.PORTS.get(service) + path;
     }
 
-    HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+    /** A POST with a token of {@code scope}, minted for the request (it may follow a long wait). */
+    HttpResponse<String> post(String url, String body, String scope) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + stack.tokens().mint(scope))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,6 +1,8 @@
 package io.riskstream.localstack;
 
 import io.riskstream.common.cli.IsoDateConverter;
+import io.riskstream.common.security.ApiAccess;
+import io.riskstream.common.security.LocalTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -228,8 +230,9 @@ public final class BenchCommand {
         Set<String> all = new TreeSet<>(ids);
         Map<String, Long> before = probe.endOffsets();
         long t0 = System.nanoTime();
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(options.priceUrl() + "/api/admin/daily-close?date="
-                + options.next())).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> r = send(LocalTokens.authorized(HttpRequest.newBuilder(URI.create(options.priceUrl()
+                + "/api/admin/daily-close?date=" + options.next())), System.getenv(), ApiAccess.ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         if (r.statusCode() != 200) {
             System.err.println("triggering the daily close failed: HTTP " + r.statusCode() + " " + r.body());
             return false;
@@ -300,7 +303,8 @@ public final class BenchCommand {
                     "{\"symbol\":\"%s\",\"quantity\":100,\"entryPrice\":50.0,\"entryDate\":\"%s\"}".formatted(s, entry));
         }
         String body = "{\"name\":\"" + name + "\",\"equity\":" + equity + ",\"positions\":[" + positions + "]}";
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(options.portfolioUrl() + "/api/portfolios"))
+        HttpResponse<String> r = send(LocalTokens.authorized(HttpRequest.newBuilder(URI.create(options.portfolioUrl()
+                        + "/api/portfolios")), System.getenv(), ApiAccess.PORTFOLIO_WRITE)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() != 201) {
             throw new IllegalStateException("creating portfolio '" + name + "' failed: HTTP " + r.statusCode() + " " + r.body());

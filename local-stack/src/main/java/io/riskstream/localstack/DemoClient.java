@@ -3,6 +3,8 @@ package io.riskstream.localstack;
 import io.riskstream.common.cli.IsoDateConverter;
 import io.riskstream.common.calendar.MarketClock;
 import io.riskstream.common.calendar.NyseCalendar;
+import io.riskstream.common.security.ApiAccess;
+import io.riskstream.common.security.LocalTokens;
 import io.riskstream.marketdata.CsvMarketData;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.marketdata.MarketDataProvider;
@@ -221,7 +223,8 @@ public final class DemoClient implements Callable<Integer> {
                             quantity, entryPrice, source.entryDate()));
         }
         String body = "{\"name\":\"riskstream demo\",\"equity\":" + EQUITY + ",\"positions\":[" + positions + "]}";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(portfolioUrl + "/api/portfolios"))
+        HttpResponse<String> created = http.send(LocalTokens.authorized(HttpRequest.newBuilder(
+                        URI.create(portfolioUrl + "/api/portfolios")), System.getenv(), ApiAccess.PORTFOLIO_WRITE)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {

@@ -1,6 +1,8 @@
 package io.riskstream.localstack;
 
 import io.riskstream.common.cli.IsoDateConverter;
+import io.riskstream.common.security.ApiAccess;
+import io.riskstream.common.security.LocalTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +31,8 @@ import java.util.function.Function;
 /**
  * {@code bin/riskstream trigger daily-close [--date D] [--force]} and
  * {@code bin/riskstream trigger backfill --from D [--to D] [--symbols A,B]}: calls price-service's admin endpoints
- * ({@code RISKSTREAM_PRICE_URL}, default http://127.0.0.1:8081) with {@code RISKSTREAM_ADMIN_TOKEN} when set, says
+ * ({@code RISKSTREAM_PRICE_URL}, default http://127.0.0.1:8081) with a bearer token of scope {@code admin}
+ * ({@link LocalTokens#authorization}: {@code RISKSTREAM_TOKEN}, or one minted with {@code RISKSTREAM_SIGNING_KEY}), says
  * what happened and which run does the work; {@code --follow} then shows the run's progress per stage until it ends
  * ({@link StatusCommand#watch}), {@code --json} prints the service's answer as it is. Exit status 0 on success (with
  * {@code --follow}: the run succeeded), 1 when the service refused or failed or the followed run failed, 2 for a bad
@@ -38,7 +41,8 @@ import java.util.function.Function;
 @Command(name = "bin/riskstream trigger", sortOptions = false,
         subcommands = {TriggerCommand.DailyCloseCommand.class, TriggerCommand.BackfillCommand.class},
         description = {"Asks price-service for a daily close or a backfill (RISKSTREAM_PRICE_URL, default"
-                + " http://127.0.0.1:8081; RISKSTREAM_ADMIN_TOKEN is sent when set)."},
+                + " http://127.0.0.1:8081) with an admin token: RISKSTREAM_TOKEN, or one minted with the local key"
+                + " RISKSTREAM_SIGNING_KEY (bin/riskstream sets it)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done (with --follow: the run succeeded)", "1:price-service refused, failed or cannot be"
                 + " reached (with --follow: the run failed)", "2:bad command line"})
@@ -175,13 +179,8 @@ public final class TriggerCommand implements Callable<Integer> {
     }
 
     HttpRequest.Builder admin(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(StatusCommand.priceUrl(env) + path))
-                .timeout(Duration.ofSeconds(30));
-        String token = env.get("RISKSTREAM_ADMIN_TOKEN");
-        if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+        return LocalTokens.authorized(HttpRequest.newBuilder(URI.create(StatusCommand.priceUrl(env) + path))
+                .timeout(Duration.ofSeconds(30)), env, ApiAccess.ADMIN);
     }
 
     private int send(HttpRequest request, boolean follow, boolean json, Function<JsonNode, String> describe) {
@@ -198,6 +197,10 @@ public final class TriggerCommand implements Callable<Integer> {
         }
         if (response.statusCode() / 100 != 2) {
             err.println("error: price-service answered HTTP " + response.statusCode() + ": " + detail(response.body()));
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                err.println("(an admin token is needed: bin/riskstream mints one with the local key, RISKSTREAM_SIGNING_KEY;"
+                        + " against a deployment set RISKSTREAM_TOKEN to a token with the scope 'admin')");
+            }
             return 1;
         }
         JsonNode answer;

@@ -43,7 +43,6 @@ class KubernetesManifestsTest {
             "fundamentals-service", Set.of("daily-close", "symbol-added"),
             "factor-service", Set.of("prices-ready"),
             "portfolio-service", Set.of("factors-ready", "prices-ready", "position-events"));
-    private static final Set<String> PROVIDER_CALLERS = Set.of("price-service", "profile-service", "fundamentals-service");
 
     @Test
     void everyManifestParsesAndIsListedInTheKustomization() throws IOException {
@@ -158,10 +157,30 @@ class KubernetesManifestsTest {
             Set<Integer> egressPorts = ((List<Map<String, Object>>) at(policy, "spec", "egress")).stream()
                     .flatMap(rule -> ((List<Map<String, Object>>) rule.get("ports")).stream())
                     .map(port -> (Integer) port.get("port")).collect(Collectors.toSet());
-            Set<Integer> expected = PROVIDER_CALLERS.contains(service.getKey()) ? Set.of(53, 9092, 5432, 443) : Set.of(53, 9092, 5432);
-            assertThat(egressPorts).as(service.getKey()).isEqualTo(expected);
+            // 443: the identity provider's JWK set for every service, and the market-data provider for its callers
+            assertThat(egressPorts).as(service.getKey()).isEqualTo(Set.of(53, 9092, 5432, 443));
             assertThat((List<Map<String, Object>>) at(policy, "spec", "egress")).allSatisfy(rule ->
                     assertThat(rule).as("every egress rule names its destination").containsKeys("to", "ports"));
+        }
+    }
+
+    @Test
+    void eachServiceSignsInToTheBrokerAsItsOwnScramUserAndKedaAsItsOwn() throws IOException {
+        List<Map<String, Object>> config = documents(K8S.resolve("config.yaml"));
+        Map<String, Object> data = at(kind(config, "ConfigMap"), "data");
+        assertThat(data).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                .containsKeys("RISKSTREAM_SECURITY_ISSUER", "RISKSTREAM_SECURITY_AUDIENCE", "RISKSTREAM_SECURITY_JWK_SET_URI");
+        assertThat(kind(config, "TriggerAuthentication").toString()).contains("name=riskstream-kafka-keda");
+        for (String service : PORTS.keySet()) {
+            List<Map<String, Object>> docs = documents(K8S.resolve(service + ".yaml"));
+            List<Map<String, Object>> env = at(container(docs), "env");
+            assertThat(env.toString()).as(service)
+                    .contains("secretKeyRef={name=riskstream-kafka-" + service + ", key=password}")
+                    .contains("username=\"" + service + "\" password=\"$(KAFKA_SCRAM_PASSWORD)\"");
+            List<Map<String, Object>> triggers = at(kind(docs, "ScaledObject"), "spec", "triggers");
+            assertThat(triggers).as(service).allSatisfy(t ->
+                    assertThat((String) at(t, "authenticationRef", "name")).isEqualTo("riskstream-kafka"));
         }
     }
 

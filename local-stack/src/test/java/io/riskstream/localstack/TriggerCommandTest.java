@@ -1,12 +1,21 @@
 package io.riskstream.localstack;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import io.riskstream.common.security.LocalTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,7 +47,7 @@ class TriggerCommandTest {
 
     @Test
     void dailyCloseCallsTheAdminEndpointWithTheDateAndTheTokenAndSaysWhichRunWorks() {
-        env.put("RISKSTREAM_ADMIN_TOKEN", "tok");
+        env.put("RISKSTREAM_TOKEN", "tok");
         price.answer("/api/admin/daily-close", 200, """
                 {"tradingDate":"2024-12-31","status":"triggered","emitted":true,"runId":"%s","eventId":"%s",
                  "firstTriggeredBy":"operator","firstTriggeredAt":"2024-12-31T23:30:00Z"}""".formatted(RUN_ID, RUN_ID));
@@ -107,6 +116,36 @@ class TriggerCommandTest {
         assertThat(run("backfill", "--from", "2024-01-02", "--json")).isZero();
 
         assertThat(stdout.strip()).isEqualTo(ACCEPTED);
+    }
+
+    @Test
+    void withTheLocalSigningKeyItSendsAShortLivedAdminToken(@TempDir Path dir) throws Exception {
+        KeyPair keys = LocalTokens.generateKeyPair();
+        Path key = Files.writeString(dir.resolve("signing-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        env.put("RISKSTREAM_SIGNING_KEY", key.toString());
+        price.answer("/api/admin/backfill", 202, ACCEPTED);
+
+        assertThat(run("backfill", "--from", "2024-01-02")).isZero();
+
+        String authorization = price.requests().getFirst().authorization();
+        assertThat(authorization).startsWith("Bearer ");
+        SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
+        assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.getPublic()))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("admin");
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("riskstream-local");
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("riskstream");
+    }
+
+    @Test
+    void anUnauthorizedAnswerSaysWhichTokenIsNeeded() {
+        price.answer("/api/admin/backfill", 401, """
+                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"a bearer token is required"}""");
+
+        assertThat(run("backfill", "--from", "2024-01-02")).isEqualTo(1);
+
+        assertThat(stderr).contains("price-service answered HTTP 401: a bearer token is required")
+                .contains("RISKSTREAM_SIGNING_KEY").contains("RISKSTREAM_TOKEN");
     }
 
     @Test

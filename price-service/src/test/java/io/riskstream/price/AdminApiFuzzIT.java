@@ -1,6 +1,8 @@
 package io.riskstream.price;
 
+import io.riskstream.common.security.ApiAccess;
 import io.riskstream.testsupport.ApiClient;
+import io.riskstream.testsupport.TestTokens;
 import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
 import io.riskstream.testsupport.TestInfra;
@@ -32,8 +34,7 @@ import java.util.Map;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "riskstream.daily-close.scheduler-enabled=false",
-        "riskstream.prices.bootstrap-benchmarks=false",
-        "riskstream.admin.open-without-token=true"})
+        "riskstream.prices.bootstrap-benchmarks=false"})
 @DirtiesContext
 class AdminApiFuzzIT {
 
@@ -59,7 +60,7 @@ class AdminApiFuzzIT {
 
     @Test
     void noMutatedAdminRequestAnswers5xxAndARefusedOneStoresNothing() {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port, TestTokens.token(ApiAccess.ADMIN));
         FuzzRun.Tally universe = FuzzRun.run(api, "POST", "/api/universe", SEED,
                 JsonFuzz.cases(SEED, CASES, r -> new JsonFuzz.Request("/api/universe", JSON.createObjectNode()
                         .put("symbol", symbol(r)).put("tier", r.oneOf("WATCHLIST", "UNIVERSE", "watchlist", null)))),

@@ -2,6 +2,7 @@ package io.riskstream.price;
 
 import io.riskstream.common.calendar.NyseCalendar;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,12 +31,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.bootstrap-benchmarks=false",
-        "riskstream.admin.token=" + BackfillApiIT.TOKEN,
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class BackfillApiIT {
 
-    static final String TOKEN = "backfill-it-token";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate FROM = LocalDate.of(2023, 1, 3);
     private static final LocalDate TO = LocalDate.of(2023, 3, 31);
@@ -119,7 +118,7 @@ class BackfillApiIT {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/backfill"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.admin()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

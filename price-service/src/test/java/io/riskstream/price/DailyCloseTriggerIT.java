@@ -8,6 +8,7 @@ import io.riskstream.price.application.TriggerDailyClose;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.MutableClock;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,14 +59,12 @@ import static org.awaitility.Awaitility.await;
         "riskstream.daily-close.scheduler-enabled=true",
         "riskstream.daily-close.initial-delay=PT0S",
         "riskstream.daily-close.check-interval=PT0.2S",
-        "riskstream.admin.token=" + DailyCloseTriggerIT.TOKEN,
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class DailyCloseTriggerIT {
 
     static final String GROUP = TestInfra.groupOf("price-service", DailyCloseTriggerIT.class);
 
-    static final String TOKEN = "trigger-it-token";
     // Thursday 2023-06-15, 18:20 in New York: ten minutes before the trigger time
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2023-06-15T22:20:00Z"));
 
@@ -103,12 +102,12 @@ class DailyCloseTriggerIT {
         assertThat(codec.decode(Topics.DAILY_CLOSE, closesFor(thursday).getFirst().value(), DailyClose.class).eventId())
                 .isEqualTo(EventIds.named("daily-close", "2023-06-15"));
 
-        HttpResponse<String> again = post("/api/admin/daily-close?date=2023-06-15", TOKEN);
+        HttpResponse<String> again = post("/api/admin/daily-close?date=2023-06-15", TestTokens.admin());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"status\":\"already triggered\"").contains("\"emitted\":false")
                 .contains("\"firstTriggeredBy\":\"scheduler\"");
 
-        HttpResponse<String> forced = post("/api/admin/daily-close?date=2023-06-15&force=true", TOKEN);
+        HttpResponse<String> forced = post("/api/admin/daily-close?date=2023-06-15&force=true", TestTokens.admin());
         assertThat(forced.statusCode()).isEqualTo(200);
         assertThat(forced.body()).contains("\"status\":\"forced\"").contains("\"emitted\":true");
         await().atMost(Duration.ofSeconds(30)).until(() -> closesFor(thursday).size() == 2);
@@ -141,23 +140,20 @@ class DailyCloseTriggerIT {
     }
 
     @Test
-    void anOperatorTriggerOfANonTradingDayOrWithoutTheTokenIsRefused() throws Exception {
-        HttpResponse<String> holiday = post("/api/admin/daily-close?date=2023-07-04", TOKEN);
+    void anOperatorTriggerOfANonTradingDayOrWithoutTheAdminScopeIsRefused() throws Exception {
+        HttpResponse<String> holiday = post("/api/admin/daily-close?date=2023-07-04", TestTokens.admin());
         assertThat(holiday.statusCode()).isEqualTo(400);
         assertThat(holiday.body()).contains("2023-07-04 is not an NYSE trading day");
 
         HttpResponse<String> noToken = post("/api/admin/daily-close?date=2023-03-02", null);
         assertThat(noToken.statusCode()).isEqualTo(401);
-        assertThat(noToken.body()).doesNotContain(TOKEN);
-        HttpResponse<String> wrongToken = post("/api/admin/daily-close?date=2023-03-02", "not-the-token");
-        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        HttpResponse<String> portfolioWriter = post("/api/admin/daily-close?date=2023-03-02",
+                TestTokens.portfolioWriter());
+        assertThat(portfolioWriter.statusCode()).isEqualTo(403);
+        assertThat(portfolioWriter.body()).contains("'admin'");
         assertThat(triggeredBy(LocalDate.of(2023, 3, 2))).isNull();
 
-        HttpResponse<String> viaHeader = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/admin/daily-close?date=2023-03-02"))
-                .header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(viaHeader.statusCode()).isEqualTo(200);
+        assertThat(post("/api/admin/daily-close?date=2023-03-02", TestTokens.admin()).statusCode()).isEqualTo(200);
         assertThat(triggeredBy(LocalDate.of(2023, 3, 2))).isEqualTo("operator");
 
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/universe")).GET().build(),
@@ -166,7 +162,7 @@ class DailyCloseTriggerIT {
 
     @Test
     void aTriggeredRunShowsItsProgressPerSymbolAndStage() throws Exception {
-        HttpResponse<String> triggered = post("/api/admin/daily-close?date=2023-05-01", TOKEN);
+        HttpResponse<String> triggered = post("/api/admin/daily-close?date=2023-05-01", TestTokens.admin());
         assertThat(triggered.statusCode()).isEqualTo(200);
         String runId = Http.JSON.readTree(triggered.body()).get("runId").asString();
         String envelope = "{\"eventId\":\"%s\",\"type\":\"%s\",\"schemaVersion\":1,"
@@ -207,11 +203,12 @@ class DailyCloseTriggerIT {
         static final JsonMapper JSON = JsonMapper.builder().build();
     }
 
-    private HttpResponse<String> post(String path, String token) throws Exception {
+    /** A POST with {@code authorization} as the Authorization header (null: none). */
+    private HttpResponse<String> post(String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

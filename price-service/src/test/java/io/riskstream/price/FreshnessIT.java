@@ -44,7 +44,6 @@ import static org.awaitility.Awaitility.await;
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.history-days=30",
         "riskstream.prices.bootstrap-benchmarks=false",
-        "riskstream.admin.open-without-token=true",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class FreshnessIT {

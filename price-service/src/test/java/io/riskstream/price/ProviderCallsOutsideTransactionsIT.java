@@ -19,6 +19,7 @@ import io.riskstream.marketdata.StatementKind;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.MutableClock;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -63,7 +64,6 @@ import static org.awaitility.Awaitility.await;
         "riskstream.prices.bootstrap-benchmarks=true",
         "riskstream.prices.benchmarks=NTBM",
         "riskstream.market-data.simulated-splits=NTSP:2024-12-31:2",
-        "riskstream.admin.open-without-token=true",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class ProviderCallsOutsideTransactionsIT {
@@ -172,8 +172,8 @@ class ProviderCallsOutsideTransactionsIT {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The configured provider, with a note of every price call and whether its caller had a transaction open. */

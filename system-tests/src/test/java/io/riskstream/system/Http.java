@@ -1,5 +1,6 @@
 package io.riskstream.system;
 
+import io.riskstream.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,15 +28,24 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
+    /** A POST to a portfolio endpoint, as a client holding the portfolio:write scope. */
     static Response post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(url, json, TestTokens.portfolioWriter());
     }
 
-    /** A POST to an admin endpoint, with the admin token. */
-    static Response postAdmin(String url, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    /** A POST to an admin endpoint, as a client holding the admin scope. */
+    static Response postAdmin(String url, String json) {
+        return post(url, json, TestTokens.admin());
+    }
+
+    /** A POST with {@code authorization} as the Authorization header (null: none). */
+    static Response post(String url, String json, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     private static Response send(HttpRequest request) {

@@ -20,12 +20,12 @@ class OverlappingRunsIT {
     void aBackfillAndAnOnboardingRunningTogetherReportSeparateProgress() {
         // the backfill's symbols first get their ordinary history (so the backfill adds older bars to known symbols)
         for (String symbol : new String[]{"OVBA", "OVBB"}) {
-            Http.postAdmin(system.url("price-service") + "/api/universe", "{\"symbol\":\"" + symbol + "\",\"tier\":\"WATCHLIST\"}",
-                    RiskstreamSystem.ADMIN_TOKEN);
+            Http.postAdmin(system.url("price-service") + "/api/universe",
+                    "{\"symbol\":\"" + symbol + "\",\"tier\":\"WATCHLIST\"}");
         }
         // the backfill answers 202 at once and works on while the onboarding runs
         Http.Response backfilled = Http.postAdmin(system.url("price-service") + "/api/admin/backfill",
-                "{\"from\":\"2022-01-03\",\"to\":\"2022-06-30\",\"symbols\":[\"OVBA\",\"OVBB\"]}", RiskstreamSystem.ADMIN_TOKEN);
+                "{\"from\":\"2022-01-03\",\"to\":\"2022-06-30\",\"symbols\":[\"OVBA\",\"OVBB\"]}");
         Http.Response onboarding = Http.post(system.url("portfolio-service") + "/api/portfolios", """
                 {"name":"overlap","equity":100000,"positions":[
                   {"symbol":"OVON","quantity":10,"entryPrice":20.0,"entryDate":"2024-06-28"}]}""");
@@ -62,14 +62,12 @@ class OverlappingRunsIT {
     @Test
     void aDailyCloseAndAnOnboardingReportSeparateTotalsAndBothEnd() {
         Http.Response backfilled = Http.postAdmin(system.url("price-service") + "/api/admin/backfill",
-                "{\"from\":\"2024-06-03\",\"to\":\"2024-12-20\",\"symbols\":[\"DCRA\",\"DCRB\"]}",
-                RiskstreamSystem.ADMIN_TOKEN);
+                "{\"from\":\"2024-06-03\",\"to\":\"2024-12-20\",\"symbols\":[\"DCRA\",\"DCRB\"]}");
         assertThat(backfilled.status()).as(backfilled.body()).isEqualTo(202);
         String backfillRun = backfilled.json().get("runId").asString();
         awaitEnd(backfillRun);
 
-        Http.Response close = Http.postAdmin(system.url("price-service") + "/api/admin/daily-close?date=2024-12-27", "",
-                RiskstreamSystem.ADMIN_TOKEN);
+        Http.Response close = Http.postAdmin(system.url("price-service") + "/api/admin/daily-close?date=2024-12-27", "");
         assertThat(close.status()).as(close.body()).isEqualTo(200);
         String closeRun = close.json().get("runId").asString();
         Http.Response onboarding = Http.post(system.url("portfolio-service") + "/api/portfolios", """

@@ -6,6 +6,7 @@ import io.riskstream.portfolio.PortfolioServiceApplication;
 import io.riskstream.price.PriceServiceApplication;
 import io.riskstream.profile.ProfileServiceApplication;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,8 +27,6 @@ final class RiskstreamSystem {
 
     /** The as-of date of the simulated market in these tests: fixed, so every run computes the same numbers. */
     static final String AS_OF = "2024-12-31";
-
-    static final String ADMIN_TOKEN = "system-test-admin-token";
 
     static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
 
@@ -88,9 +87,10 @@ final class RiskstreamSystem {
                 "--riskstream.market-data.as-of-date=" + AS_OF,
                 "--riskstream.daily-close.scheduler-enabled=false",
                 "--riskstream.lag-monitor.interval=1s",
-                "--riskstream.admin.token=" + ADMIN_TOKEN,
                 "--spring.main.banner-mode=off",
                 "--spring.main.register-shutdown-hook=false"));
+        // the services accept the tokens of this JVM's test key (TestTokens)
+        TestTokens.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         args.addAll(settings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SERVICES.get(service))
                 .run(args.toArray(String[]::new));

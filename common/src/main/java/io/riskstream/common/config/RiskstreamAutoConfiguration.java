@@ -26,8 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import io.riskstream.common.web.AdminSettings;
-import io.riskstream.common.web.AdminTokenFilter;
 import io.riskstream.common.web.ApiErrors;
 import io.riskstream.common.web.CsvTableConverter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +34,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -60,7 +56,7 @@ import java.util.List;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketClockSettings.class, AdminSettings.class,
+@EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketClockSettings.class,
         LagMonitorSettings.class, EnvironmentSettings.class})
 public class RiskstreamAutoConfiguration {
 
@@ -75,19 +71,6 @@ public class RiskstreamAutoConfiguration {
     @ConditionalOnWebApplication
     CsvTableConverter csvTableConverter() {
         return new CsvTableConverter();
-    }
-
-    /** In its own class so a service without the servlet API never loads the filter type. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(name = "jakarta.servlet.Filter")
-    static class AdminEndpoints {
-
-        @Bean
-        @ConditionalOnMissingBean
-        AdminTokenFilter adminTokenFilter(AdminSettings settings) {
-            return new AdminTokenFilter(settings);
-        }
     }
 
     @Bean

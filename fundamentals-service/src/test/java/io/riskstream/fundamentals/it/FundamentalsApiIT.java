@@ -1,10 +1,14 @@
 package io.riskstream.fundamentals.it;
 
 import io.riskstream.fundamentals.FundamentalsServiceApplication;
+import io.riskstream.testsupport.AccessChecks;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "riskstream.fundamentals.quarters=4",
         "riskstream.fundamentals.years=2",
-        "riskstream.admin.token=api-it-token",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class FundamentalsApiIT {
@@ -36,12 +39,13 @@ class FundamentalsApiIT {
     }
 
     @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aRefreshStoresTheStatementsAndTheApiShowsThemByPeriodWithTheirSource() throws Exception {
-        HttpResponse<String> refreshed = refresh("{\"symbols\":[\"FAPI\"]}", "api-it-token");
+        HttpResponse<String> refreshed = refresh("{\"symbols\":[\"FAPI\"]}");
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(refreshed.body());
         assertThat(outcome.get("refreshed").asInt()).isEqualTo(1);
@@ -65,22 +69,21 @@ class FundamentalsApiIT {
                 .decimalValue()).isPositive();
 
         // just fetched: not due
-        JsonNode due = JSON.readTree(refresh("{\"select\":\"due\"}", "api-it-token").body());
+        JsonNode due = JSON.readTree(refresh("{\"select\":\"due\"}").body());
         assertThat(due.get("refreshed").asInt()).isZero();
         assertThat(due.get("notDue").asInt()).isPositive();
     }
 
     @Test
     void invalidRequestsAnswer400NamingTheFieldAndUnknownSymbols404() throws Exception {
-        assertThat(refresh("{}", "api-it-token")).satisfies(r -> {
+        assertThat(refresh("{}")).satisfies(r -> {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("symbols");
         });
-        assertThat(refresh("{\"symbols\":[\"bad symbol\"]}", "api-it-token").body()).contains("symbols")
+        assertThat(refresh("{\"symbols\":[\"bad symbol\"]}").body()).contains("symbols")
                 .contains("bad symbol");
-        assertThat(refresh("{\"select\":\"weekly\"}", "api-it-token").body()).contains("select");
-        assertThat(refresh("{\"symbols\":[\"FAPI\"],\"select\":\"due\"}", "api-it-token").statusCode()).isEqualTo(400);
-        assertThat(refresh("{\"symbols\":[\"FAPI\"]}", "wrong").statusCode()).isEqualTo(401);
+        assertThat(refresh("{\"select\":\"weekly\"}").body()).contains("select");
+        assertThat(refresh("{\"symbols\":[\"FAPI\"],\"select\":\"due\"}").statusCode()).isEqualTo(400);
         assertThat(get("/api/fundamentals/FAPI?frequency=monthly")).satisfies(r -> {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("frequency");
@@ -88,10 +91,28 @@ class FundamentalsApiIT {
         assertThat(get("/api/fundamentals/NOSUCH").statusCode()).isEqualTo(404);
     }
 
-    private HttpResponse<String> refresh(String body, String token) throws Exception {
+    private HttpResponse<String> refresh(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/fundamentals/refresh")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", TestTokens.admin()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRefreshWithoutTheAdminScopeIsRefusedAndFetchesNothing() throws Exception {
+        AccessChecks.Write refresh = new AccessChecks.Write("POST", "/api/fundamentals/refresh",
+                "{\"symbols\":[\"FACC\"]}");
+
+        AccessChecks.assertRefused("http://127.0.0.1:" + port, refresh, "admin");
+
+        assertThat(jdbc.queryForObject("select count(*) from income_statement where symbol = 'FACC'", Long.class))
+                .as("nothing stored").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from fundamentals_fetch where symbol = 'FACC'", Long.class))
+                .as("nothing fetched").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = 'FACC'", Long.class))
+                .as("nothing announced").isZero();
+        HttpResponse<String> allowed = refresh("{\"symbols\":[\"FACC\"]}");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(allowed.body()).get("refreshed").asInt()).isEqualTo(1);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -14,6 +14,7 @@ import io.riskstream.fundamentals.application.StatementStore;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.ProviderCallAudit;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = FundamentalsServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
                 "riskstream.daily-close.scheduler-enabled=false",
-                "riskstream.admin.open-without-token=true",
                 "riskstream.outbox.poll-interval=50ms"})
 @Import(ProviderCallAudit.class)
 @DirtiesContext
@@ -78,7 +78,7 @@ class ProviderCallsOutsideTransactionsIT {
 
         HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/fundamentals/refresh"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbols\":[\"NTXF\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refreshed.body()).contains("\"refreshed\":1");

@@ -1,7 +1,9 @@
 package io.riskstream.portfolio.it;
 
 import io.riskstream.portfolio.PortfolioServiceApplication;
+import io.riskstream.common.security.ApiAccess;
 import io.riskstream.testsupport.ApiClient;
+import io.riskstream.testsupport.TestTokens;
 import io.riskstream.testsupport.TestInfra;
 import io.riskstream.testsupport.fuzz.FuzzRun;
 import io.riskstream.testsupport.fuzz.JsonFuzz;
@@ -56,7 +58,7 @@ class PortfolioApiFuzzIT {
 
     @Test
     void noMutatedRequestToAWriteEndpointAnswers5xxAndARefusedOneStoresNothing() {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port, TestTokens.token(ApiAccess.PORTFOLIO_WRITE));
         List<FuzzRun.Tally> tallies = new ArrayList<>();
 
         tallies.add(FuzzRun.run(api, "POST", "/api/portfolios", SEED,

@@ -13,6 +13,7 @@ import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
 import io.riskstream.common.kafka.ListenerErrorHandling;
 import io.riskstream.testsupport.KafkaTestClient;
+import io.riskstream.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -105,8 +106,10 @@ final class PortfolioFeed {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
     }
 
+    /** A POST as a client holding the portfolio:write scope. */
     Response post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.portfolioWriter())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

@@ -15,6 +15,7 @@ import io.riskstream.portfolio.domain.risk.ReferenceScript;
 import io.riskstream.portfolio.domain.risk.VolatilityAnalysis;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -501,15 +502,18 @@ class RiskAnalyticsIT {
 
     private Response post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.portfolioWriter())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private int put(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()).build()).status();
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.portfolioWriter())
+                .PUT(HttpRequest.BodyPublishers.noBody()).build()).status();
     }
 
     private int delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().build()).status();
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.portfolioWriter())
+                .DELETE().build()).status();
     }
 
     private static Response send(HttpRequest request) {

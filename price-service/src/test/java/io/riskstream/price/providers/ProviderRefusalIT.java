@@ -1,8 +1,9 @@
 package io.riskstream.price.providers;
 
-import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
+import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,6 @@ import static org.awaitility.Awaitility.await;
         "riskstream.prices.bootstrap-benchmarks=true",
         "riskstream.prices.bootstrap-retry=200ms",
         "riskstream.prices.benchmarks=RFSPY",
-        "riskstream.admin.open-without-token=true",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class ProviderRefusalIT {
@@ -60,7 +60,7 @@ class ProviderRefusalIT {
     @Test
     void aLegacyEndpointRefusalStoresNothingFromTheSimulatedMarketAndFailsReadinessWithFmpsReason() throws Exception {
         HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/api/universe"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"RFSD\",\"tier\":\"WATCHLIST\"}")).build());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(added.body()).contains("Legacy Endpoint"); // the universe entry's last error

@@ -1,6 +1,8 @@
 package io.riskstream.price.providers;
 
+import io.riskstream.common.security.ApiAccess;
 import io.riskstream.testsupport.ApiClient;
+import io.riskstream.testsupport.TestTokens;
 import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
 import io.riskstream.testsupport.TestInfra;
@@ -24,15 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * price-service with an FMP key, a database password and an admin token set to recognisable values, and a provider
- * that refuses (401, 403, 429, 500) with bodies that echo the request, key included: none of the three appears in
+ * price-service with an FMP key and a database password set to recognisable values, called with an admin bearer
+ * token, and a provider that refuses (401, 403, 429, 500) with bodies that echo the request, key included: none of
+ * the three appears in
  * the logs, the actuator's answers, error bodies or headers. Kept apart from {@link ProviderRefusalIT}, which checks
  * readiness and metrics under one refusal; this one needs every kind of refusal and the whole output captured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "riskstream.daily-close.scheduler-enabled=false",
         "riskstream.prices.bootstrap-benchmarks=false",
-        "riskstream.admin.token=" + SecretLeakIT.ADMIN_TOKEN,
         // the most a production log level could show: the service's own debug lines and Spring MVC's
         "logging.level.io.riskstream=DEBUG", "logging.level.org.springframework.web=DEBUG"})
 @DirtiesContext
@@ -41,8 +43,13 @@ class SecretLeakIT {
 
     static final String FMP_KEY = "fmpkey-LEAKCHECK-8c1e57";
     static final String DB_PASSWORD = "dbpass-LEAKCHECK-4a92d3";
-    static final String ADMIN_TOKEN = "admintoken-LEAKCHECK-b6f0e1";
-    static final List<String> SECRETS = List.of(FMP_KEY, DB_PASSWORD, ADMIN_TOKEN);
+    /** A real admin token of this JVM's test key: a caller's bearer token must not be echoed or logged either. */
+    static final String ADMIN_TOKEN = TestTokens.token(ApiAccess.ADMIN);
+    /** Signed by another key: refused, and the refusal must not quote it. */
+    static final String STRANGER_TOKEN = TestTokens.refusals(ApiAccess.ADMIN).stream()
+            .filter(r -> r.name().equals("another key")).findFirst().orElseThrow().authorization()
+            .substring("Bearer ".length());
+    static final List<String> SECRETS = List.of(FMP_KEY, DB_PASSWORD, ADMIN_TOKEN, STRANGER_TOKEN);
     static final ProviderStubServer STUB = new ProviderStubServer();
     static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -70,9 +77,9 @@ class SecretLeakIT {
     @LocalServerPort int port;
 
     @Test
-    void neitherTheProviderKeyNorTheDatabasePasswordNorTheAdminTokenAppearsInLogsActuatorOrErrors(CapturedOutput output) {
+    void neitherTheProviderKeyNorTheDatabasePasswordNorTheBearerTokenAppearsInLogsActuatorOrErrors(CapturedOutput output) {
         ApiClient admin = new ApiClient(port, ADMIN_TOKEN);
-        ApiClient wrongToken = new ApiClient(port, "not-" + ADMIN_TOKEN);
+        ApiClient wrongToken = new ApiClient(port, STRANGER_TOKEN);
         ApiClient anonymous = new ApiClient(port);
         List<ApiClient.Answer> answers = new ArrayList<>();
         for (String symbol : List.of("LKA", "LKB", "LKC", "LKD", "LKE", "LKF")) {

@@ -7,9 +7,10 @@ import io.riskstream.marketdata.ProviderQuota;
 import io.riskstream.marketdata.SimulatedMarket;
 import io.riskstream.testsupport.FmpStubAnswers;
 import io.riskstream.testsupport.KafkaTestClient;
-import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.ProviderStubServer.Answer;
+import io.riskstream.testsupport.ProviderStubServer;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,6 @@ import static org.awaitility.Awaitility.await;
         "riskstream.prices.bootstrap-benchmarks=false",
         "riskstream.prices.history-days=40",
         "riskstream.market-data.as-of-date=2024-12-31",
-        "riskstream.admin.open-without-token=true",
         "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class YahooFallbackIT {
@@ -107,7 +107,7 @@ class YahooFallbackIT {
     @Test
     void yahoosBarsAreStoredLabelledYahooWhenFmpRefuses() throws Exception {
         HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/api/universe"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"YHFB\",\"tier\":\"WATCHLIST\"}")).build());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
 

@@ -7,6 +7,7 @@ import io.riskstream.common.json.EventCodec;
 import io.riskstream.profile.ProfileServiceApplication;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "riskstream.daily-close.scheduler-enabled=false",
-                "riskstream.admin.open-without-token=true",
                 "riskstream.outbox.poll-interval=50ms"})
 @DirtiesContext
 class ProfileFreshnessIT {
@@ -85,6 +85,7 @@ class ProfileFreshnessIT {
 
     private HttpResponse<String> refresh(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/profiles/refresh")).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,8 +14,10 @@ import io.riskstream.profile.application.ProfileStore;
 import io.riskstream.profile.domain.Profile;
 import io.riskstream.profile.domain.ProfileField;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
+import io.riskstream.testsupport.AccessChecks;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
+import io.riskstream.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,10 +54,7 @@ class ProfileServiceIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "profile-service", ProfileServiceIT.class);
-        registry.add("riskstream.admin.token", () -> ADMIN_TOKEN);
     }
-
-    private static final String ADMIN_TOKEN = "profile-it-token";
 
     private static final Instant SEEDED = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 
@@ -149,6 +148,25 @@ class ProfileServiceIT {
     }
 
     @Test
+    void aRefreshWithoutTheAdminScopeIsRefusedAndFetchesNothing() throws Exception {
+        seed("ACCP");
+        AccessChecks.Write refresh = new AccessChecks.Write("POST", "/api/profiles/refresh", """
+                {"symbols":["ACCP"],"tier":"static","force":true}""");
+
+        AccessChecks.assertRefused(base(), refresh, "admin");
+
+        assertThat(jdbc.queryForObject("select name from company_profile where symbol = 'ACCP'", String.class))
+                .isEqualTo("seeded ACCP");
+        assertThat(jdbc.queryForObject("select static_refreshed_at from company_profile where symbol = 'ACCP'",
+                Timestamp.class)).isEqualTo(Timestamp.from(SEEDED));
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = 'ACCP'", Long.class))
+                .as("nothing announced").isZero();
+        HttpResponse<String> allowed = AccessChecks.send(base(), refresh, TestTokens.admin());
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.body()).contains("\"refreshed\":1");
+    }
+
+    @Test
     void aNewSymbolGetsItsFullProfileAtOnce() throws Exception {
         send(Topics.SYMBOL_ADDED, new SymbolAdded("NEWP", SymbolAdded.Tier.ACTIVE, "test"));
 
@@ -183,7 +201,7 @@ class ProfileServiceIT {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/profiles/refresh"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
