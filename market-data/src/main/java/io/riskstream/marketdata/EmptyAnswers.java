@@ -33,6 +33,15 @@ public final class EmptyAnswers {
         }
     }
 
+    /** The first answer that is not null of up to {@value #ATTEMPTS} calls (null: an empty answer), or null. */
+    public static <T> T askedUntilPresent(Supplier<T> call) {
+        T answer = call.get();
+        for (int attempt = 1; attempt < ATTEMPTS && answer == null; attempt++) {
+            answer = call.get();
+        }
+        return answer;
+    }
+
     /** The first non-empty answer of up to {@value #ATTEMPTS} calls, or the empty one. */
     public static <T> List<T> askedUntilAnswered(Supplier<List<T>> call) {
         List<T> answer = call.get();

@@ -1,5 +1,7 @@
 package io.riskstream.fundamentals.application;
 
+import io.riskstream.common.application.RetryLaterException;
+import io.riskstream.marketdata.ProviderException;
 import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.event.EventEnvelope;
@@ -57,7 +59,16 @@ public class FetchFundamentals {
         if (command.released() || symbol.contains("_") || statements.lastFetched(symbol).isPresent()) {
             return 0;
         }
-        return fetch(symbol, null, command.causeEventId(), command.runId());
+        try {
+            return fetch(symbol, null, command.causeEventId(), command.runId());
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.UNKNOWN_SYMBOL) {
+                throw e; // terminal for this symbol: dead-lettered with the provider's reason
+            }
+            // an outage (circuit open, 429, 5xx, timeouts) or a refused key outlasting the listener's retries must
+            // not dead-letter a new symbol's only fetch: no daily close asks for a symbol never fetched
+            throw new RetryLaterException(symbol + ": " + e.getMessage() + "; retried later");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.riskstream.marketdata.fmp;
 import io.riskstream.marketdata.CompanyProfile;
 import io.riskstream.common.marketdata.DailyBar;
 import io.riskstream.marketdata.EarningsDate;
+import io.riskstream.marketdata.EmptyAnswers;
 import io.riskstream.marketdata.FinancialStatement;
 import io.riskstream.marketdata.Frequency;
 import io.riskstream.marketdata.MarketDataProvider;
@@ -169,16 +170,25 @@ public final class FmpMarketData implements MarketDataProvider {
                 if (identity && answered == null) {
                     continue; // FMP has no profile for the symbol: its other parts are not worth the calls
                 }
-                CompanyProfile.Trailing trailing = parts.contains(ProfilePart.TRAILING) ? optional(() ->
-                        FmpParsers.trailing(get(path("ratios-ttm", symbol), query(symbol), false))) : null;
+                // a company FMP knows answers these parts; an empty one is asked again (EmptyAnswers), as a
+                // misbehaving provider's empty 200 must not be stored as "no ratios" (funds and ETFs have none)
+                boolean company = answered != null && answered.identity() != null && !answered.identity().etf()
+                        && !answered.identity().fund();
+                CompanyProfile.Trailing trailing = parts.contains(ProfilePart.TRAILING) ? optional(() -> askedAgain(
+                        company, () -> FmpParsers.trailing(get(path("ratios-ttm", symbol), query(symbol), false))))
+                        : null;
                 CompanyProfile.Analysts analysts = null;
                 List<CompanyProfile.AnnualEstimate> estimates = List.of();
                 if (parts.contains(ProfilePart.ANALYSTS)) {
-                    analysts = optional(() -> FmpParsers.analysts(get(v4OrStable("price-target-consensus"),
-                            Map.of("symbol", symbol), false), get(v4OrStable(api == Api.V3
-                            ? "upgrades-downgrades-consensus" : "grades-consensus"), Map.of("symbol", symbol), false)));
-                    List<CompanyProfile.AnnualEstimate> fromAnalysts = optional(() -> FmpParsers.estimates(get(
-                            path("analyst-estimates", symbol), estimateQuery(symbol), false)));
+                    analysts = optional(() -> askedAgain(company, () -> FmpParsers.analysts(
+                            get(v4OrStable("price-target-consensus"), Map.of("symbol", symbol), false),
+                            get(v4OrStable(api == Api.V3 ? "upgrades-downgrades-consensus" : "grades-consensus"),
+                                    Map.of("symbol", symbol), false))));
+                    List<CompanyProfile.AnnualEstimate> fromAnalysts = optional(() -> askedAgain(company, () -> {
+                        List<CompanyProfile.AnnualEstimate> answer = FmpParsers.estimates(get(
+                                path("analyst-estimates", symbol), estimateQuery(symbol), false));
+                        return answer == null || answer.isEmpty() ? null : answer;
+                    }));
                     estimates = fromAnalysts == null ? List.of() : fromAnalysts;
                 }
                 if (answered == null && quote == null && trailing == null && analysts == null && estimates.isEmpty()) {
@@ -246,6 +256,10 @@ public final class FmpMarketData implements MarketDataProvider {
     }
 
     /** An optional part: a refusal is recorded (health, metric) by {@link #get}, and the part is left out. */
+    private static <T> T askedAgain(boolean company, java.util.function.Supplier<T> part) {
+        return company ? EmptyAnswers.askedUntilPresent(part) : part.get();
+    }
+
     private <T> T optional(java.util.function.Supplier<T> part) {
         try {
             return part.get();

@@ -280,6 +280,35 @@ class FmpMarketDataTest {
     }
 
     @Test
+    void aCompanysEmptyRatiosGradesAndEstimatesAreAskedAgainNotStoredAsNone() {
+        // the fault suite's misbehaving provider: a 200 with [] for a company FMP knows, then the real answer
+        stub.script("profile?symbol=AAPL&", Answer.fixture("fmp/stable/profile_AAPL.json"));
+        stub.script("ratios-ttm?symbol=AAPL&", Answer.ok("[]"), Answer.fixture("fmp/stable/ratios-ttm_AAPL.json"));
+        stub.script("price-target-consensus?symbol=AAPL&", Answer.ok("[]"),
+                Answer.fixture("fmp/stable/price-target-consensus_AAPL.json"));
+        stub.script("grades-consensus?symbol=AAPL&", Answer.ok("[]"),
+                Answer.fixture("fmp/stable/grades-consensus_AAPL.json"));
+        stub.script("analyst-estimates?symbol=AAPL&", Answer.ok("[]"), Answer.ok("[]"),
+                Answer.fixture("fmp/stable/analyst-estimates_AAPL_annual.json"));
+        CompanyProfile p = fmp().profiles(List.of("AAPL")).get("AAPL");
+        assertThat(p.trailing().epsTtm()).isEqualTo(6.375265851569754);
+        assertThat(p.analysts().recommendation()).isEqualTo("buy");
+        assertThat(p.estimates()).hasSize(1);
+        assertThat(stub.requestsTo("ratios-ttm")).isEqualTo(2);
+        assertThat(stub.requestsTo("analyst-estimates")).isEqualTo(3);
+    }
+
+    @Test
+    void aCompanyThatStaysEmptyIsAskedThreeTimesThenHasNoneOfThatPart() {
+        stub.script("profile?symbol=AAPL&", Answer.fixture("fmp/stable/profile_AAPL.json"));
+        stub.byDefault("ratios-ttm", uri -> Answer.ok("[]"));
+        CompanyProfile p = fmp().profiles(List.of("AAPL"), Set.of(ProfilePart.IDENTITY, ProfilePart.TRAILING))
+                .get("AAPL");
+        assertThat(p.trailing()).isNull();
+        assertThat(stub.requestsTo("ratios-ttm")).isEqualTo(3);
+    }
+
+    @Test
     void aSymbolWithoutAProfileIsAbsentAndItsOtherPartsAreNotAskedFor() {
         stub.byDefault("profile", uri -> Answer.ok("[]"));
         assertThat(fmp().profiles(List.of("ZZZZ"))).isEmpty();
