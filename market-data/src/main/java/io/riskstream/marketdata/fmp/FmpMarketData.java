@@ -180,10 +180,13 @@ public final class FmpMarketData implements MarketDataProvider {
                 CompanyProfile.Analysts analysts = null;
                 List<CompanyProfile.AnnualEstimate> estimates = List.of();
                 if (parts.contains(ProfilePart.ANALYSTS)) {
-                    analysts = optional(() -> askedAgain(company, () -> FmpParsers.analysts(
-                            get(v4OrStable("price-target-consensus"), Map.of("symbol", symbol), false),
-                            get(v4OrStable(api == Api.V3 ? "upgrades-downgrades-consensus" : "grades-consensus"),
-                                    Map.of("symbol", symbol), false))));
+                    // each answer asked again on its own: one of the two empty must not leave half a consensus
+                    analysts = optional(() -> FmpParsers.analysts(
+                            askedAgain(company, () -> nonEmpty(get(v4OrStable("price-target-consensus"),
+                                    Map.of("symbol", symbol), false))),
+                            askedAgain(company, () -> nonEmpty(get(v4OrStable(api == Api.V3
+                                    ? "upgrades-downgrades-consensus" : "grades-consensus"), Map.of("symbol", symbol),
+                                    false)))));
                     List<CompanyProfile.AnnualEstimate> fromAnalysts = optional(() -> askedAgain(company, () -> {
                         List<CompanyProfile.AnnualEstimate> answer = FmpParsers.estimates(get(
                                 path("analyst-estimates", symbol), estimateQuery(symbol), false));
@@ -256,6 +259,11 @@ public final class FmpMarketData implements MarketDataProvider {
     }
 
     /** An optional part: a refusal is recorded (health, metric) by {@link #get}, and the part is left out. */
+    /** The answer, or null when it holds nothing (no answer, {@code []}, {@code {}}). */
+    private static JsonNode nonEmpty(JsonNode answer) {
+        return answer == null || answer.isNull() || answer.isMissingNode() || answer.isEmpty() ? null : answer;
+    }
+
     private static <T> T askedAgain(boolean company, java.util.function.Supplier<T> part) {
         return company ? EmptyAnswers.askedUntilPresent(part) : part.get();
     }

@@ -284,17 +284,20 @@ class FmpMarketDataTest {
         // the fault suite's misbehaving provider: a 200 with [] for a company FMP knows, then the real answer
         stub.script("profile?symbol=AAPL&", Answer.fixture("fmp/stable/profile_AAPL.json"));
         stub.script("ratios-ttm?symbol=AAPL&", Answer.ok("[]"), Answer.fixture("fmp/stable/ratios-ttm_AAPL.json"));
+        // one of the two consensus answers empty (a half consensus was stored before: the fault suite saw it)
         stub.script("price-target-consensus?symbol=AAPL&", Answer.ok("[]"),
                 Answer.fixture("fmp/stable/price-target-consensus_AAPL.json"));
-        stub.script("grades-consensus?symbol=AAPL&", Answer.ok("[]"),
-                Answer.fixture("fmp/stable/grades-consensus_AAPL.json"));
+        stub.script("grades-consensus?symbol=AAPL&", Answer.fixture("fmp/stable/grades-consensus_AAPL.json"));
         stub.script("analyst-estimates?symbol=AAPL&", Answer.ok("[]"), Answer.ok("[]"),
                 Answer.fixture("fmp/stable/analyst-estimates_AAPL_annual.json"));
         CompanyProfile p = fmp().profiles(List.of("AAPL")).get("AAPL");
         assertThat(p.trailing().epsTtm()).isEqualTo(6.375265851569754);
         assertThat(p.analysts().recommendation()).isEqualTo("buy");
+        assertThat(p.analysts().targetHigh()).isEqualTo(310);
         assertThat(p.estimates()).hasSize(1);
         assertThat(stub.requestsTo("ratios-ttm")).isEqualTo(2);
+        assertThat(stub.requestsTo("price-target-consensus")).isEqualTo(2);
+        assertThat(stub.requestsTo("grades-consensus")).isEqualTo(1);
         assertThat(stub.requestsTo("analyst-estimates")).isEqualTo(3);
     }
 
