@@ -45,7 +45,11 @@ public class AnalyticsAnnouncements {
                         date.exposures().coverage(), date.partial(), factors, summary(date.risk())));
     }
 
+    /** Null when the risk analytics are switched off. */
     private static PortfolioAnalyticsReady.Risk summary(RiskAnalytics r) {
+        if (r == null) {
+            return null;
+        }
         Map<String, PortfolioAnalyticsReady.StressPnl> stress = new TreeMap<>();
         r.stress().forEach(s -> stress.put(s.scenarioId(), new PortfolioAnalyticsReady.StressPnl(s.directPnl(),
                 s.correlatedPnl())));

@@ -22,6 +22,7 @@ public class RequestRefresh {
     private final TradingCalendar calendar;
     private final RiskAnalysis risk;
 
+    /** @param risk null when the risk analytics are switched off */
     public RequestRefresh(RefreshQueue queue, AnalyticsStore analytics, TradingCalendar calendar, RiskAnalysis risk) {
         this.queue = queue;
         this.analytics = analytics;
@@ -75,6 +76,9 @@ public class RequestRefresh {
      */
     public void closesChanged(String symbol, LocalDate from, LocalDate through, Collection<UUID> holders,
                               Cause cause) {
+        if (risk == null) {
+            return; // the risk analytics are switched off: no date reads a return window
+        }
         RiskAnalysis.ClosesReadBy readers = risk.closesReadBy(symbol, from, through);
         if (!readers.everyPortfolio() && holders.isEmpty()) {
             return;

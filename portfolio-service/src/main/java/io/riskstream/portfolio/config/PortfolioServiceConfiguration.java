@@ -93,8 +93,8 @@ class PortfolioServiceConfiguration {
 
     @Bean
     RequestRefresh requestRefresh(RefreshQueue queue, AnalyticsStore analytics, MarketClock market,
-                                  RiskAnalysis risk) {
-        return new RequestRefresh(queue, analytics, market.calendar(), risk);
+                                  RiskAnalysis risk, PortfolioSettings settings) {
+        return new RequestRefresh(queue, analytics, market.calendar(), settings.riskAnalytics() ? risk : null);
     }
 
     @Bean
@@ -104,7 +104,9 @@ class PortfolioServiceConfiguration {
                                         PortfolioSettings settings, Clock clock, RiskAnalysis risk) {
         Readiness readiness = new Readiness(settings.readinessGrace());
         ValueDates values = new ValueDates(symbols, profiles, analytics, queue,
-                new DateValuation(market.calendar(), risk), new AnalyticsAnnouncements(events, clock));
+                settings.riskAnalytics() ? new DateValuation(market.calendar(), risk)
+                        : DateValuation.withoutRiskAnalytics(market.calendar()),
+                new AnalyticsAnnouncements(events, clock));
         // a chunk reads one snapshot: the waiting dates' versions and the data computed from them belong together
         return new DrainRefreshQueue(queue, new ReadyPortfolios(portfolios, symbols, readiness, clock),
                 new RefreshChunk(queue, portfolios, symbols, readiness, clock, values),

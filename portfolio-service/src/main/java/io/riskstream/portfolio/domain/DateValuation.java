@@ -39,15 +39,32 @@ public final class DateValuation {
     }
 
     private final TradingCalendar calendar;
+    /** Null when the risk analytics are switched off: the dates are valued without them. */
     private final RiskAnalysis risk;
 
     public DateValuation(TradingCalendar calendar, RiskAnalysis risk) {
         this.calendar = calendar;
-        this.risk = risk;
+        this.risk = java.util.Objects.requireNonNull(risk, "risk");
     }
 
-    /** The symbols whose adjusted closes the risk analytics read: the book's public symbols and the factor proxies. */
+    private DateValuation(TradingCalendar calendar) {
+        this.calendar = calendar;
+        this.risk = null;
+    }
+
+    /** Snapshots, exposures, sectors and position values only: no risk analytics, and no price history read for them. */
+    public static DateValuation withoutRiskAnalytics(TradingCalendar calendar) {
+        return new DateValuation(calendar);
+    }
+
+    /**
+     * The symbols whose adjusted closes the risk analytics read: the book's public symbols and the factor proxies
+     * (none when they are switched off).
+     */
     public Set<String> historySymbols(Book book) {
+        if (risk == null) {
+            return Set.of();
+        }
         Set<String> symbols = new TreeSet<>(book.publicSymbols());
         symbols.addAll(risk.proxySymbols());
         return symbols;
@@ -55,7 +72,7 @@ public final class DateValuation {
 
     /** From when the risk analytics of dates from {@code first} on read adjusted closes. */
     public LocalDate historyStart(LocalDate first) {
-        return first.minusDays(risk.lookbackDays());
+        return risk == null ? first : first.minusDays(risk.lookbackDays());
     }
 
     /** Values the ready dates, ascending, each from the one valued just before it or the stored snapshot before it. */
@@ -103,7 +120,7 @@ public final class DateValuation {
                 publicValues.put(symbol, mv);
             }
         });
-        RiskAnalytics riskAnalytics = risk.analyse(new RiskAnalysis.Inputs(date, snapshot.equity(),
+        RiskAnalytics riskAnalytics = risk == null ? null : risk.analyse(new RiskAnalysis.Inputs(date, snapshot.equity(),
                 snapshot.netExposure(), publicValues, exposures.factors(), exposures.coverage(), betas,
                 in.betas().fitsOn(date), in.histories(), sectorNames));
         return new ValuedDate(snapshot, Concentration.of(snapshot.marketValues()),

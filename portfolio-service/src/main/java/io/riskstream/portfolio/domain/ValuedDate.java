@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One valued (portfolio, date): its snapshot, concentration, sectors, factor exposures, risk analytics and position
- * values, and whether (and why) it is partial.
+ * values, and whether (and why) it is partial. {@code risk} is null when the risk analytics are switched off.
  */
 public record ValuedDate(DailySnapshotCalculation.Snapshot snapshot, Concentration concentration,
                          SectorExposure sectors, FactorExposureCalculation.Result exposures, Completeness completeness,

@@ -33,6 +33,6 @@ class StressScenarioStartupTest {
     }
 
     private static PortfolioSettings settings(String scenarios) {
-        return new PortfolioSettings(Duration.ofMinutes(10), Duration.ofMillis(250), scenarios);
+        return new PortfolioSettings(Duration.ofMinutes(10), Duration.ofMillis(250), scenarios, true);
     }
 }

@@ -53,7 +53,33 @@ class DateValuationTest {
         assertThat(d.asPrevious().equity()).isEqualTo(ValuedDate.storedNav(d.snapshot().equity()).doubleValue());
     }
 
+    @Test
+    void withTheRiskAnalyticsSwitchedOffADateIsValuedWithoutThemAndReadsNoPriceHistory() {
+        DateValuation off = DateValuation.withoutRiskAnalytics(new NyseCalendar());
+        Book book = new Book(List.of(new Position(UUID.randomUUID(), UUID.randomUUID(), "AAA", BigDecimal.TEN,
+                BigDecimal.valueOf(50), D1, null, null, "LONG")));
+        assertThat(off.historySymbols(book)).isEmpty();
+        assertThat(off.historyStart(D2)).isEqualTo(D2);
+        assertThat(valuation.historySymbols(book)).contains("AAA", "SPY");
+
+        ValuedDate on = valueD2(valuation, 10, Set.of());
+        ValuedDate without = valueD2(off, 10, Set.of());
+        assertThat(on.risk()).isNotNull();
+        assertThat(without.risk()).isNull();
+        // everything else is valued exactly as with them
+        assertThat(without.snapshot()).isEqualTo(on.snapshot());
+        assertThat(without.exposures().factor("market_beta")).hasValueSatisfying(v ->
+                assertThat(v).containsExactly(on.exposures().factor("market_beta").orElseThrow()));
+        assertThat(without.positions()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("positionId")
+                .isEqualTo(on.positions());
+        assertThat(without.partial()).isFalse();
+    }
+
     private ValuedDate valueD2(double quantity, Set<String> withoutBetas) {
+        return valueD2(valuation, quantity, withoutBetas);
+    }
+
+    private ValuedDate valueD2(DateValuation valuation, double quantity, Set<String> withoutBetas) {
         Position aaa = new Position(UUID.randomUUID(), UUID.randomUUID(), "AAA", BigDecimal.valueOf(quantity),
                 BigDecimal.valueOf(50), D1, null, null, quantity > 0 ? "LONG" : "SHORT");
         DateValuation.Inputs in = new DateValuation.Inputs(1_000, new Book(List.of(aaa)),

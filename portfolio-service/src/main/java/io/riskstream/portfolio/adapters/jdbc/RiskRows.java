@@ -34,7 +34,11 @@ final class RiskRows {
     }
 
     void save(UUID portfolioId, List<ValuedDate> dates) {
-        saveRisk(portfolioId, dates);
+        // dates valued with the risk analytics switched off have none to store
+        List<ValuedDate> analysed = dates.stream().filter(d -> d.risk() != null).toList();
+        if (!analysed.isEmpty()) {
+            saveRisk(portfolioId, analysed);
+        }
         savePositions(portfolioId, dates);
     }
 
