@@ -49,6 +49,13 @@ public final class LocalTokens {
 
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
+    /** The key file as last read: a client minting a token per request parses the PEM once, not every time. */
+    private record KeyFile(Path path, long modified, long size, String issuer, String audience) {
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<KeyFile, LocalTokens> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final PrivateKey key;
     private final String issuer;
     private final String audience;
@@ -85,8 +92,17 @@ public final class LocalTokens {
         if (keyFile == null || keyFile.isBlank() || !Files.isRegularFile(Path.of(keyFile))) {
             return Optional.empty(); // no local stack made a key here yet: the service's 401 says what is missing
         }
-        LocalTokens tokens = fromPem(Path.of(keyFile), env.getOrDefault("RISKSTREAM_SECURITY_ISSUER", LOCAL_ISSUER),
-                env.getOrDefault("RISKSTREAM_SECURITY_AUDIENCE", LOCAL_AUDIENCE));
+        Path path = Path.of(keyFile);
+        KeyFile file;
+        try {
+            // a key file replaced (a new stack's key pair) has another time or size: it is read again
+            file = new KeyFile(path.toAbsolutePath(), Files.getLastModifiedTime(path).toMillis(), Files.size(path),
+                    env.getOrDefault("RISKSTREAM_SECURITY_ISSUER", LOCAL_ISSUER),
+                    env.getOrDefault("RISKSTREAM_SECURITY_AUDIENCE", LOCAL_AUDIENCE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signing key " + path + ": " + e.getMessage(), e);
+        }
+        LocalTokens tokens = PARSED.computeIfAbsent(file, f -> fromPem(f.path(), f.issuer(), f.audience()));
         return Optional.of("Bearer " + tokens.mint(scope));
     }
 
