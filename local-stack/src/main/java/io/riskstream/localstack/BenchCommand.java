@@ -46,16 +46,18 @@ public final class BenchCommand {
 
     record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings, LocalDate asOf,
                    LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
-                   Duration phaseTimeout, int factorInstances) {
+                   Duration phaseTimeout, int factorInstances, Path json) {
     }
 
-    record Phase(String name, double seconds, Map<String, Long> events) {
+    /** @param id "a", "b" or "c": the key a script compares runs by */
+    record Phase(String id, String name, double seconds, Map<String, Long> events) {
     }
 
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Phase> phases = new ArrayList<>();
+    private double createdSeconds = Double.NaN;
 
     private BenchCommand(Options options) {
         this.options = options;
@@ -110,6 +112,11 @@ public final class BenchCommand {
                         + " listens on 8086)")
         int factorInstances;
 
+        @Option(names = "--json", paramLabel = "FILE",
+                description = "also write the figures to FILE as JSON (phases, onboarding latencies, events per second,"
+                        + " peak lag and memory), for comparing runs with a script")
+        Path json;
+
         @Option(names = "--validate-only", hidden = true)
         boolean validateOnly;
 
@@ -147,6 +154,19 @@ public final class BenchCommand {
             if (positions > symbols) {
                 throw usage("--positions (" + positions + ") cannot exceed --symbols (" + symbols + ")");
             }
+            if (json != null) {
+                // checked before the stack is wiped and started, not after a twenty-minute run
+                Path file = json.toAbsolutePath();
+                if (Files.isDirectory(file)) {
+                    throw usage("--json: '" + json + "' is a directory, not a file");
+                }
+                if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+                    throw usage("--json: the folder of '" + json + "' does not exist");
+                }
+                if (!Files.isWritable(file.getParent()) || Files.exists(file) && !Files.isWritable(file)) {
+                    throw usage("--json: '" + json + "' cannot be written");
+                }
+            }
             if (validateOnly) {
                 // the user's options alone: those the script sets are not theirs to give
                 for (String option : List.of("--as-of", "--next", "--price-url", "--portfolio-url", "--bootstrap", "--pids")) {
@@ -164,7 +184,7 @@ public final class BenchCommand {
                     priceUrl == null ? "http://127.0.0.1:8081" : priceUrl,
                     portfolioUrl == null ? "http://127.0.0.1:8085" : portfolioUrl,
                     bootstrap == null ? "127.0.0.1:19092" : bootstrap, pids, Duration.ofSeconds(phaseTimeout),
-                    factorInstances);
+                    factorInstances, json == null ? null : json.toAbsolutePath());
         }
 
         private ParameterException usage(String message) {
@@ -176,19 +196,29 @@ public final class BenchCommand {
         try (PipelineProbe probe = new PipelineProbe(options.bootstrap())) {
             probe.start();
             long benchStart = System.nanoTime();
-            List<String> ids = coldStart(probe);
-            if (ids == null) {
-                return 1;
+            List<Double> latencies = List.of();
+            boolean finished = false;
+            try {
+                List<String> ids = coldStart(probe);
+                if (ids == null || !dailyClose(probe, ids)) {
+                    return 1;
+                }
+                latencies = onboardings(probe);
+                if (latencies == null) {
+                    latencies = List.of();
+                    return 1;
+                }
+                report(probe, latencies, benchStart);
+                finished = true;
+                return 0;
+            } finally {
+                if (options.json() != null) {
+                    // a run that did not finish writes what it measured, marked unfinished
+                    BenchFigures.write(options, phases, createdSeconds, latencies, probe.lagSamples(),
+                            peakMemory(), finished);
+                    System.out.println("figures written to " + options.json());
+                }
             }
-            if (!dailyClose(probe, ids)) {
-                return 1;
-            }
-            List<Double> latencies = onboardings(probe);
-            if (latencies == null) {
-                return 1;
-            }
-            report(probe, latencies, benchStart);
-            return 0;
         }
     }
 
@@ -212,7 +242,8 @@ public final class BenchCommand {
                 ids.add(f.get());
             }
         }
-        System.out.printf("    %d portfolios created in %.1f s%n", ids.size(), seconds(t0));
+        createdSeconds = seconds(t0);
+        System.out.printf("    %d portfolios created in %.1f s%n", ids.size(), createdSeconds);
         Set<String> all = new TreeSet<>(ids);
         boolean done = waitFor("(a)", t0, () -> probe.count(a -> !a.partial() && a.date().equals(options.asOf())
                 && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
@@ -220,7 +251,7 @@ public final class BenchCommand {
         if (!done) {
             return null;
         }
-        phases.add(new Phase("(a) cold start", seconds(t0), delta(before, probe.endOffsets())));
+        phases.add(new Phase("a", "(a) cold start", seconds(t0), delta(before, probe.endOffsets())));
         return ids;
     }
 
@@ -241,7 +272,7 @@ public final class BenchCommand {
                 && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
                 && a.date().equals(options.next()) && all.contains(a.portfolioId())) + "/" + all.size() + " portfolios");
         if (done) {
-            phases.add(new Phase("(b) daily close", seconds(t0), delta(before, probe.endOffsets())));
+            phases.add(new Phase("b", "(b) daily close", seconds(t0), delta(before, probe.endOffsets())));
         }
         return done;
     }
@@ -271,7 +302,7 @@ public final class BenchCommand {
             }
             latencies.add((a.seenAtNanos() - t0) / 1e9);
         }
-        phases.add(new Phase("(c) " + options.onboardings() + " onboardings", seconds(phaseStart),
+        phases.add(new Phase("c", "(c) " + options.onboardings() + " onboardings", seconds(phaseStart),
                 delta(before, probe.endOffsets())));
         return latencies;
     }
@@ -366,12 +397,9 @@ public final class BenchCommand {
             System.out.println();
         }
         if (!latencies.isEmpty()) {
-            List<Double> sorted = latencies.stream().sorted().toList();
-            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            double p95 = sorted.get(Math.max(0, (int) Math.ceil(0.95 * sorted.size()) - 1));
+            BenchFigures.Latency l = BenchFigures.Latency.of(latencies);
             System.out.printf("%nonboarding latency (POST → portfolio-analytics-ready): n=%d, median %.2f s, p95 %.2f s,"
-                    + " max %.2f s%n", sorted.size(), median, p95, sorted.getLast());
+                    + " max %.2f s%n", l.n(), l.median(), l.p95(), l.max());
         }
         printLag(probe, benchStart);
         printMemory();
@@ -406,27 +434,35 @@ public final class BenchCommand {
 
     /** Peak resident memory (VmHWM) of each process the script started. */
     private void printMemory() throws IOException {
-        if (options.pidsFile() == null || !Files.exists(options.pidsFile())) {
+        Map<String, Long> peaks = peakMemory();
+        if (peaks.isEmpty()) {
             return;
         }
         System.out.println();
         System.out.println("peak memory (resident set high-water mark)");
+        peaks.forEach((process, mib) -> System.out.printf("%-24s %s%n", process, mib < 0 ? "n/a" : mib + " MiB"));
+    }
+
+    /** process → peak resident set in MiB (-1 when the process is gone), in the order the script started them. */
+    private Map<String, Long> peakMemory() throws IOException {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        if (options.pidsFile() == null || !Files.exists(options.pidsFile())) {
+            return peaks;
+        }
         for (String line : Files.readAllLines(options.pidsFile())) {
             String[] parts = line.trim().split("\\s+");
             if (parts.length != 2) {
                 continue;
             }
             Path status = Path.of("/proc", parts[1], "status");
-            String peak = "n/a";
+            long kb = -1;
             if (Files.exists(status)) {
-                peak = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                        .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
-                long kb = peak.endsWith("kB") ? Long.parseLong(peak.replace("kB", "").trim()) : -1;
-                if (kb >= 0) {
-                    peak = "%d MiB".formatted(kb / 1024);
-                }
+                kb = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                        .map(l -> l.substring(6).replace("kB", "").trim()).mapToLong(Long::parseLong)
+                        .findFirst().orElse(-1);
             }
-            System.out.printf("%-24s %s%n", parts[0], peak);
+            peaks.put(parts[0], kb < 0 ? -1 : kb / 1024);
         }
+        return peaks;
     }
 }

@@ -1,10 +1,20 @@
 package io.riskstream.localstack;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +53,48 @@ class BenchCommandTest {
         assertThat(run("--validate-only", "--factor-instances", "2")).isZero();
         assertThat(run("--validate-only", "--phase-timeout", "1m")).isEqualTo(2);
         assertThat(stderr).contains("'1m' is not a number of seconds");
+    }
+
+    @Test
+    void aJsonFileThatCouldNotBeWrittenIsNamedBeforeAnythingRuns(@TempDir Path dir) {
+        assertThat(run("--validate-only", "--json", dir.resolve("no-such-folder/bench.json").toString())).isEqualTo(2);
+        assertThat(stderr).contains("--json: the folder of").contains("no-such-folder/bench.json' does not exist");
+        assertThat(run("--validate-only", "--json", dir.toString())).isEqualTo(2);
+        assertThat(stderr).contains("is a directory, not a file");
+        assertThat(run("--validate-only", "--json", dir.resolve("bench.json").toString())).isZero();
+    }
+
+    @Test
+    void theFiguresAreWrittenAsJsonForAScriptToCompare(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bench.json");
+        BenchCommand.Options options = new BenchCommand.Options(10, 2, 5, 3, LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 12, 1), "http://p", "http://q", "b:1", null, Duration.ofSeconds(60), 1, file);
+        Map<String, Long> events = new LinkedHashMap<>();
+        events.put("prices-ready", 500L);
+        events.put("factors-ready", 250L);
+        BenchFigures.write(options, List.of(new BenchCommand.Phase("a", "(a) cold start", 12.5, events),
+                        new BenchCommand.Phase("b", "(b) daily close", 2.0, Map.of("prices-ready", 10L))), 4.25,
+                List.of(0.5, 0.3, 0.9), List.of(new PipelineProbe.LagSample(1, Map.of("factor-service", 7L,
+                        "bench-probe", 99L)), new PipelineProbe.LagSample(2, Map.of("factor-service", 3L))),
+                Map.of("factor-service", 300L), true);
+
+        JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
+        assertThat(json.get("format").asInt()).isEqualTo(1);
+        assertThat(json.get("finished").asBoolean()).isTrue();
+        assertThat(json.at("/options/symbols").asInt()).isEqualTo(10);
+        assertThat(json.at("/options/dailyClose").asString()).isEqualTo("2026-12-01");
+        assertThat(json.at("/phases/0/id").asString()).isEqualTo("a");
+        assertThat(json.at("/phases/0/seconds").asDouble()).isEqualTo(12.5);
+        assertThat(json.at("/phases/0/eventsPerSecond/prices-ready").asDouble()).isEqualTo(40.0);
+        assertThat(json.at("/phases/1/id").asString()).isEqualTo("b");
+        assertThat(json.get("portfoliosCreatedSeconds").asDouble()).isEqualTo(4.25);
+        assertThat(json.at("/onboarding/n").asInt()).isEqualTo(3);
+        assertThat(json.at("/onboarding/medianSeconds").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/onboarding/p95Seconds").asDouble()).isEqualTo(0.9);
+        assertThat(json.at("/peakLagRecords/factor-service").asLong()).isEqualTo(7);
+        assertThat(json.at("/peakLagRecords").has("bench-probe")).as("the benchmark's own group").isFalse();
+        assertThat(json.at("/peakRssMiB/factor-service").asLong()).isEqualTo(300);
+        assertThat(Files.list(dir)).containsExactly(file);
     }
 
     @Test
