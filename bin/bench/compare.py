@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compares runs of `bin/riskstream bench --json FILE`: one column per file, one row per figure.
-Usage: bin/bench/compare.py RUN.json [RUN.json ...]   (exit 2 on a file that is not a bench figures file)"""
+Usage: bin/bench/compare.py RUN.json [RUN.json ...]   (exit 1, naming the file, on one that is not a bench figures file)"""
 import json
 import sys
 
