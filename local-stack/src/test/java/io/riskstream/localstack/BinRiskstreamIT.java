@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BinRiskstreamIT {
 
-    static final List<String> COMMANDS = List.of("up", "down", "demo", "trigger", "status", "lag", "bench", "faults",
+    static final List<String> COMMANDS = List.of("up", "down", "demo", "trigger", "status", "lag", "bench", "scale-out", "faults",
             "compute-factors", "help");
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -128,6 +128,15 @@ class BinRiskstreamIT {
         Result status = riskstream("status", "not-a-run");
         assertThat(status.status()).isEqualTo(2);
         assertThat(status.err()).contains("'not-a-run' is not a run id");
+        Result cpu = riskstream("scale-out", "--cpu", "half");
+        assertThat(cpu.status()).isEqualTo(2);
+        assertThat(cpu.err()).contains("--cpu: 'half' is not a number of cores");
+        Result share = riskstream("scale-out", "--cpu", "1000");
+        assertThat(share.status()).isEqualTo(2);
+        assertThat(share.err()).contains("two instances' share at most the");
+        Result noBench = riskstream("scale-out");
+        assertThat(noBench.status()).isEqualTo(1);
+        assertThat(noBench.err()).contains("no benchmark state").contains("run 'bin/riskstream bench' first");
         Result trigger = riskstream("trigger", "backfill", "--to", "2024-12-31");
         assertThat(trigger.status()).isEqualTo(2);
         assertThat(trigger.err()).contains("Missing required option: '--from=YYYY-MM-DD'");
@@ -143,6 +152,7 @@ class BinRiskstreamIT {
                 "status", new CommandLine(new StatusCommand(Map.of(), sink, sink)),
                 "lag", new CommandLine(new LagCommand(Map.of(), sink, sink)),
                 "bench", new CommandLine(new BenchCommand.Arguments()),
+                "scale-out", new CommandLine(new ScaleOutCommand()),
                 "demo", new CommandLine(new DemoClient(sink, sink, Clock.systemUTC())));
         for (var entry : commands.entrySet()) {
             String help = riskstream(entry.getKey(), "--help").out();
