@@ -136,6 +136,7 @@ public final class ScaleOutCommand {
         @Override
         public Integer call() throws Exception {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
                 Map<TopicPartition, Long> start = offsets(admin, OffsetSpec.earliest());
                 Map<TopicPartition, Long> end = offsets(admin, OffsetSpec.latest());
@@ -250,7 +251,9 @@ public final class ScaleOutCommand {
         public Integer call() throws IOException {
             List<Replay> replays = new ArrayList<>();
             for (Path r : results) {
-                replays.add(JSON.readValue(r.toFile(), Replay.class));
+                if (Files.exists(r)) { // a replay that could not even be measured left none
+                    replays.add(JSON.readValue(r.toFile(), Replay.class));
+                }
             }
             System.out.println();
             System.out.println("factor-service replaying prices-ready, each instance held to the same CPU share");
