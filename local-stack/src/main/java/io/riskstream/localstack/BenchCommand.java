@@ -50,7 +50,8 @@ public final class BenchCommand {
     }
 
     /** @param id "a", "b" or "c": the key a script compares runs by */
-    record Phase(String id, String name, double seconds, Map<String, Long> events) {
+    /** @param cpuSeconds CPU seconds each process used during the phase (empty where /proc is not there) */
+    record Phase(String id, String name, double seconds, Map<String, Long> events, Map<String, Double> cpuSeconds) {
     }
 
     private final Options options;
@@ -229,6 +230,7 @@ public final class BenchCommand {
                 + " portfolio has analytics for %s%n", options.portfolios(), options.positionsPerPortfolio(),
                 options.symbols(), entry, options.asOf());
         Map<String, Long> before = probe.endOffsets();
+        Map<String, Double> cpuBefore = ProcessCpu.sample(options.pidsFile());
         long t0 = System.nanoTime();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
@@ -251,7 +253,8 @@ public final class BenchCommand {
         if (!done) {
             return null;
         }
-        phases.add(new Phase("a", "(a) cold start", seconds(t0), delta(before, probe.endOffsets())));
+        phases.add(new Phase("a", "(a) cold start", seconds(t0), delta(before, probe.endOffsets()),
+                ProcessCpu.delta(cpuBefore, ProcessCpu.sample(options.pidsFile()))));
         return ids;
     }
 
@@ -260,6 +263,7 @@ public final class BenchCommand {
         System.out.printf("(b) daily close for %s, until every portfolio has analytics for it%n", options.next());
         Set<String> all = new TreeSet<>(ids);
         Map<String, Long> before = probe.endOffsets();
+        Map<String, Double> cpuBefore = ProcessCpu.sample(options.pidsFile());
         long t0 = System.nanoTime();
         HttpResponse<String> r = send(LocalTokens.authorized(HttpRequest.newBuilder(URI.create(options.priceUrl()
                 + "/api/admin/daily-close?date=" + options.next())), System.getenv(), ApiAccess.ADMIN)
@@ -272,7 +276,8 @@ public final class BenchCommand {
                 && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
                 && a.date().equals(options.next()) && all.contains(a.portfolioId())) + "/" + all.size() + " portfolios");
         if (done) {
-            phases.add(new Phase("b", "(b) daily close", seconds(t0), delta(before, probe.endOffsets())));
+            phases.add(new Phase("b", "(b) daily close", seconds(t0), delta(before, probe.endOffsets()),
+                ProcessCpu.delta(cpuBefore, ProcessCpu.sample(options.pidsFile()))));
         }
         return done;
     }
@@ -285,6 +290,7 @@ public final class BenchCommand {
         System.out.printf("(c) %d onboardings, one new symbol each, from the POST to analytics for %s%n",
                 options.onboardings(), options.asOf());
         Map<String, Long> before = probe.endOffsets();
+        Map<String, Double> cpuBefore = ProcessCpu.sample(options.pidsFile());
         long phaseStart = System.nanoTime();
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < options.onboardings(); i++) {
@@ -303,7 +309,8 @@ public final class BenchCommand {
             latencies.add((a.seenAtNanos() - t0) / 1e9);
         }
         phases.add(new Phase("c", "(c) " + options.onboardings() + " onboardings", seconds(phaseStart),
-                delta(before, probe.endOffsets())));
+                delta(before, probe.endOffsets()),
+                ProcessCpu.delta(cpuBefore, ProcessCpu.sample(options.pidsFile()))));
         return latencies;
     }
 
@@ -396,6 +403,7 @@ public final class BenchCommand {
             phases.forEach(p -> System.out.printf(" %7d (%6.0f/s)", p.events().get(topic), p.events().get(topic) / p.seconds()));
             System.out.println();
         }
+        printCpu();
         if (!latencies.isEmpty()) {
             BenchFigures.Latency l = BenchFigures.Latency.of(latencies);
             System.out.printf("%nonboarding latency (POST → portfolio-analytics-ready): n=%d, median %.2f s, p95 %.2f s,"
@@ -403,6 +411,29 @@ public final class BenchCommand {
         }
         printLag(probe, benchStart);
         printMemory();
+    }
+
+    /** Where each phase's CPU went: seconds per process, and its share of the machine's cores over the phase. */
+    private void printCpu() {
+        if (phases.stream().allMatch(p -> p.cpuSeconds().isEmpty())) {
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println();
+        System.out.printf("CPU seconds per process (share of the %d cores' time in the phase)%n", cores);
+        System.out.printf("%-28s", "process");
+        phases.forEach(p -> System.out.printf(" %16s", p.name().substring(0, 3)));
+        System.out.println();
+        java.util.Set<String> processes = new java.util.LinkedHashSet<>();
+        phases.forEach(p -> processes.addAll(p.cpuSeconds().keySet()));
+        for (String process : processes) {
+            System.out.printf("%-28s", process);
+            phases.forEach(p -> {
+                double s = p.cpuSeconds().getOrDefault(process, 0.0);
+                System.out.printf(" %8.1f (%4.0f%%)", s, 100 * s / (p.seconds() * cores));
+            });
+            System.out.println();
+        }
     }
 
     /** The lag of every group, one row per ~10 s (the sampler takes one every 2 s). */

@@ -108,6 +108,9 @@ final class BenchFigures {
         Map<String, Double> perSecond = new LinkedHashMap<>();
         p.events().forEach((topic, n) -> perSecond.put(topic, round(n / p.seconds())));
         m.put("eventsPerSecond", perSecond);
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        p.cpuSeconds().forEach((process, seconds) -> cpu.put(process, round(seconds)));
+        m.put("cpuSeconds", cpu);
         return m;
     }
 

@@ -72,8 +72,9 @@ class BenchCommandTest {
         Map<String, Long> events = new LinkedHashMap<>();
         events.put("prices-ready", 500L);
         events.put("factors-ready", 250L);
-        BenchFigures.write(options, List.of(new BenchCommand.Phase("a", "(a) cold start", 12.5, events),
-                        new BenchCommand.Phase("b", "(b) daily close", 2.0, Map.of("prices-ready", 10L))), 4.25,
+        BenchFigures.write(options, List.of(new BenchCommand.Phase("a", "(a) cold start", 12.5, events,
+                                Map.of("factor-service", 9.5)),
+                        new BenchCommand.Phase("b", "(b) daily close", 2.0, Map.of("prices-ready", 10L), Map.of())), 4.25,
                 List.of(0.5, 0.3, 0.9), List.of(new PipelineProbe.LagSample(1, Map.of("factor-service", 7L,
                         "bench-probe", 99L)), new PipelineProbe.LagSample(2, Map.of("factor-service", 3L))),
                 Map.of("factor-service", 300L), true);
@@ -86,6 +87,7 @@ class BenchCommandTest {
         assertThat(json.at("/phases/0/id").asString()).isEqualTo("a");
         assertThat(json.at("/phases/0/seconds").asDouble()).isEqualTo(12.5);
         assertThat(json.at("/phases/0/eventsPerSecond/prices-ready").asDouble()).isEqualTo(40.0);
+        assertThat(json.at("/phases/0/cpuSeconds/factor-service").asDouble()).isEqualTo(9.5);
         assertThat(json.at("/phases/1/id").asString()).isEqualTo("b");
         assertThat(json.get("portfoliosCreatedSeconds").asDouble()).isEqualTo(4.25);
         assertThat(json.at("/onboarding/n").asInt()).isEqualTo(3);
