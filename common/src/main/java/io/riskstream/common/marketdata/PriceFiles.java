@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -150,11 +150,43 @@ public final class PriceFiles {
                 throw new IllegalArgumentException(file + " line " + lineNo + ": expected 7 fields but found "
                         + fields.length);
             }
+            String text = fields[0].strip();
             try {
-                return LocalDate.parse(fields[0].strip());
-            } catch (DateTimeParseException e) {
+                return isPlainDate(text) ? LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                        : LocalDate.parse(text);
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException(file + " line " + lineNo + ": unparsable date '" + fields[0] + "'");
             }
+        }
+
+        /** yyyy-mm-dd, read without the formatter (the common case; the formatter reads every other ISO form). */
+        private static boolean isPlainDate(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return false;
+            }
+            for (int i = 0; i < 10; i++) {
+                if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean allDigits(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                value = value * 10 + (text.charAt(i) - '0');
+            }
+            return value;
         }
 
         Double number(int i, String column, LocalDate date) {
@@ -188,6 +220,9 @@ public final class PriceFiles {
             String text = fields[6].strip();
             if (text.isEmpty()) {
                 return null;
+            }
+            if (text.length() < 19 && allDigits(text)) {
+                return Long.parseLong(text);
             }
             try {
                 // Some exporters write volumes as "1234.0".

@@ -15,7 +15,7 @@ import io.riskstream.factor.domain.factor.FactorSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -116,13 +117,14 @@ public final class ComputeFactorsCommand {
         int failed = 0;
         long rows = 0;
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(FactorCsv.HEADER);
-                w.write('\n');
+            try (OutputStream w = Files.newOutputStream(tmp);
+                 SymbolPipeline<SymbolRows> pipeline = new SymbolPipeline<>(symbols,
+                         symbol -> compute(dir, symbol, benchmarks, dates))) {
+                w.write((FactorCsv.HEADER + '\n').getBytes(StandardCharsets.UTF_8));
                 for (int i = 0; i < symbols.size(); i++) {
-                    String symbol = symbols.get(i);
                     try {
-                        SymbolRows result = compute(dir, symbol, benchmarks, dates);
+                        SymbolRows result = pipeline.next();
+                        result.note().ifPresent(err::println);
                         w.write(result.csv());
                         rows += result.rows();
                     } catch (IllegalArgumentException e) {
@@ -147,17 +149,21 @@ public final class ComputeFactorsCommand {
         return 0;
     }
 
-    private record SymbolRows(String csv, long rows) {
+    /** One symbol's rows as UTF-8 and the note on the factors it lacks, printed when its rows are written. */
+    private record SymbolRows(byte[] csv, long rows, Optional<String> note) {
     }
 
-    /** Throws IllegalArgumentException, naming the file or symbol, when the symbol cannot be computed at all. */
+    /**
+     * Throws IllegalArgumentException, naming the file or symbol, when the symbol cannot be computed at all. Runs on
+     * the pipeline's threads: it prints nothing, so stderr keeps the symbols' order.
+     */
     private SymbolRows compute(Path dir, String symbol, BenchmarkPrices benchmarks, List<LocalDate> dates) {
         if (!Files.isRegularFile(dir.resolve(symbol + ".csv"))) {
             throw new IllegalArgumentException(symbol + ": no file " + dir.resolve(symbol + ".csv"));
         }
         PriceSeries series = load(dir, symbol);
         List<SymbolExposures> exposures = model.compute(series, benchmarks, dates);
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(exposures.size() * FactorCsv.TYPICAL_DATE_LENGTH);
         Gaps gaps = new Gaps();
         long rows = 0;
         for (SymbolExposures dated : exposures) {
@@ -169,10 +175,9 @@ public final class ComputeFactorsCommand {
                     + describe(series) + "): no factor could be computed for any requested date, e.g. "
                     + gaps.example());
         }
-        if (gaps.count() > 0) {
-            err.println("compute-factors: note: " + symbol + ": " + gaps.summary(dates.size()));
-        }
-        return new SymbolRows(text.toString(), rows);
+        Optional<String> note = gaps.count() == 0 ? Optional.empty()
+                : Optional.of("compute-factors: note: " + symbol + ": " + gaps.summary(dates.size()));
+        return new SymbolRows(text.toString().getBytes(StandardCharsets.UTF_8), rows, note);
     }
 
     private static String describe(PriceSeries series) {

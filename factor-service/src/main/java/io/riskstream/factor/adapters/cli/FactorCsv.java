@@ -17,6 +17,8 @@ import java.util.List;
 final class FactorCsv {
 
     static final String HEADER = "symbol,calculation_date,factor,beta,alpha,r_squared,std_error,t_stat,p_value,observations";
+    /** About the characters of one date's rows, to size a symbol's text once. */
+    static final int TYPICAL_DATE_LENGTH = 12 * 160;
 
     /** The twelve regression factors in catalogue order; the provider beta has no place offline. */
     private static final List<FactorId> FACTORS = Arrays.stream(FactorId.values())
@@ -32,10 +34,11 @@ final class FactorCsv {
     int append(StringBuilder out, SymbolExposures exposures, Gaps gaps) {
         int rows = 0;
         boolean incomplete = false;
+        String date = exposures.calculationDate().toString();
         for (FactorId id : FACTORS) {
             FactorOutcome outcome = exposures.get(id);
             if (outcome instanceof FactorFit fit) {
-                row(out, exposures, id, fit);
+                row(out, exposures.symbol(), date, id, fit);
                 rows++;
             } else {
                 incomplete = true;
@@ -49,10 +52,10 @@ final class FactorCsv {
         return rows;
     }
 
-    private void row(StringBuilder out, SymbolExposures exposures, FactorId id, FactorFit fit) {
+    private void row(StringBuilder out, String symbol, String date, FactorId id, FactorFit fit) {
         // the ridge intercept belongs to the joint fit, not to one factor: the file leaves it blank like the reference
         boolean ridge = definitions.get(id).method() == RegressionMethod.RIDGE;
-        out.append(exposures.symbol()).append(',').append(exposures.calculationDate()).append(',')
+        out.append(symbol).append(',').append(date).append(',')
                 .append(id.wireName()).append(',').append(fit.beta()).append(',');
         optional(out, ridge ? null : fit.alpha()).append(',').append(fit.rSquared()).append(',');
         optional(out, fit.stdError()).append(',');
