@@ -18,6 +18,8 @@ import io.riskstream.factor.domain.exposure.FactorFit;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.factor.domain.exposure.SymbolExposures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,6 +40,8 @@ import java.util.UUID;
  * {@code pending_calculation}. The symbol's metrics are computed for the same dates in the same transaction.
  */
 public class RefreshExposures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshExposures.class);
 
     /** The regressors: every calculation date waits until all of them have its prices. */
     private static final List<String> BENCHMARKS = FactorCatalogue.benchmarkSymbols();
@@ -197,6 +201,7 @@ public class RefreshExposures {
         try {
             return unitOfWork.call(() -> refreshTogether(commands.subList(start, end)));
         } catch (RuntimeException e) {
+            LOG.info("{} prices-ready records failed together ({}); handling them one by one", end - start, e.toString());
             int n = 0;
             for (int i = start; i < end; i++) {
                 n += handleOne(commands, i);
