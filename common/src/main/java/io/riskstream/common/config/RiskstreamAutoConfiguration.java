@@ -108,7 +108,7 @@ public class RiskstreamAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(RecordInterceptor.class)
     @ConditionalOnBean(KafkaTemplate.class)
-    RecordInterceptor<Object, Object> riskstreamListenerMetrics(ObjectProvider<MeterRegistry> meters) {
+    ListenerMetrics riskstreamListenerMetrics(ObjectProvider<MeterRegistry> meters) {
         return new ListenerMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -27,8 +27,20 @@ public interface ExposureStore {
 
     Optional<Double> providerBeta(String symbol);
 
+    /** The stored provider betas of {@code symbols} (a symbol without one is absent); one query where possible. */
+    default Map<String, Double> providerBetas(Collection<String> symbols) {
+        Map<String, Double> betas = new java.util.HashMap<>();
+        symbols.forEach(s -> providerBeta(s).ifPresent(b -> betas.put(s, b)));
+        return betas;
+    }
+
     /** Serializes work on one symbol (prices, profile) until the end of the current transaction. */
     void lockSymbol(String symbol);
+
+    /** {@link #lockSymbol} of each symbol in the order given (callers sort them, so two callers cannot deadlock). */
+    default void lockSymbols(List<String> symbols) {
+        symbols.forEach(this::lockSymbol);
+    }
 
     /** Serializes work on pending calculations until the end of the current transaction. */
     void lockPending();

@@ -63,7 +63,8 @@ class FactorServiceConfiguration {
                                       EventPublisher events, UnitOfWork unitOfWork, Clock clock,
                                       FactorServiceSettings settings, RecordSymbolMetrics metrics) {
         return new RefreshExposures(prices, exposures, model, events, unitOfWork, clock,
-                PriceColumn.parse(settings.priceColumn()), settings.horizonDays(), settings.datesPerEvent(), metrics);
+                PriceColumn.parse(settings.priceColumn()), settings.horizonDays(), settings.datesPerEvent(), metrics,
+                settings.barsPerUnitOfWork());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.riskstream.factor.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
@@ -41,7 +42,7 @@ class RefreshExposuresTest {
     private static final LocalDate LAST = LocalDate.of(2024, 6, 28);
 
     private final Prices prices = new Prices();
-    private final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork();
+    private final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork(prices);
     private final List<EventEnvelope<?>> published = new ArrayList<>();
     private final EventPublisher events = event -> {
         assertThat(unitOfWork.open).as("published inside the unit of work").isTrue();
@@ -94,6 +95,57 @@ class RefreshExposuresTest {
                 .isInstanceOfSatisfying(RunStageReport.class, ack -> assertThat(ack.subjects()).isEmpty());
     }
 
+    @Test
+    void aPollsRecordsShareOneUnitOfWorkAndAnnounceWhatEachRecordAloneWould() {
+        List<LocalDate> days = weekdays(LAST.minusDays(400), LAST);
+        List<RefreshExposures.Command> commands = new ArrayList<>();
+        RefreshExposuresTest alone = new RefreshExposuresTest();
+        for (RefreshExposuresTest fixture : List.of(this, alone)) {
+            FactorCatalogue.benchmarkSymbols().forEach(etf -> fixture.prices.upsert(etf, bars(etf, days)));
+        }
+        for (String symbol : List.of("ACME", "BETA", "GAMA")) {
+            List<PriceBar> bars = bars(symbol, days);
+            prices.upsert(symbol, bars.subList(0, bars.size() - 3));
+            alone.prices.upsert(symbol, bars.subList(0, bars.size() - 3));
+            commands.add(new RefreshExposures.Command(new PricesReady(symbol, LAST, false,
+                    bars.subList(bars.size() - 3, bars.size())), UUID.randomUUID(), UUID.randomUUID()));
+        }
+        commands.add(commands.getFirst()); // a re-delivery: ACME again, so a unit of its own
+
+        int computed = refresh.handleAll(commands);
+
+        commands.forEach(alone.refresh::handle);
+        assertThat(computed).isEqualTo(9);
+        assertThat(unitOfWork.units).isEqualTo(2);
+        assertThat(published).hasSize(7).isEqualTo(alone.published);
+    }
+
+    @Test
+    void aFailingRecordIsNamedAfterTheRecordsBeforeItAreStoredAndAnnounced() {
+        List<LocalDate> days = weekdays(LAST.minusDays(400), LAST);
+        FactorCatalogue.benchmarkSymbols().forEach(etf -> prices.upsert(etf, bars(etf, days)));
+        List<RefreshExposures.Command> commands = new ArrayList<>();
+        for (String symbol : List.of("ACME", "BAD", "GAMA")) {
+            List<PriceBar> bars = bars(symbol, days);
+            prices.upsert(symbol, bars.subList(0, bars.size() - 3));
+            commands.add(new RefreshExposures.Command(new PricesReady(symbol, LAST, false,
+                    bars.subList(bars.size() - 3, bars.size())), UUID.randomUUID(), UUID.randomUUID()));
+        }
+        prices.failing = "BAD";
+
+        assertThatThrownBy(() -> refresh.handleAll(commands)).isInstanceOfSatisfying(RefreshExposures.FailedCommand.class,
+                failed -> {
+                    assertThat(failed.index()).isEqualTo(1);
+                    assertThat(failed.getCause()).hasMessage("BAD cannot be stored");
+                });
+        assertThat(published).hasSize(2);
+        assertThat(published.getFirst().payload()).isInstanceOfSatisfying(FactorsReady.class,
+                ready -> assertThat(ready.symbol()).isEqualTo("ACME"));
+        assertThat(published.getLast().payload()).isInstanceOfSatisfying(RunStageReport.class,
+                ack -> assertThat(ack.subjects()).containsExactly("ACME"));
+        assertThat(prices.bars.get("GAMA").lastKey()).as("GAMA's new bars not stored").isBefore(LAST);
+    }
+
     private static List<LocalDate> weekdays(LocalDate from, LocalDate to) {
         return from.datesUntil(to.plusDays(1)).filter(d -> d.getDayOfWeek().getValue() < DayOfWeek.SATURDAY.getValue())
                 .toList();
@@ -111,16 +163,28 @@ class RefreshExposuresTest {
         return bars;
     }
 
+    /** Counts its units; one that fails leaves the prices as they were, as a rolled-back transaction would. */
     private static final class RecordingUnitOfWork implements UnitOfWork {
+        final Prices prices;
         boolean open;
         int units;
+
+        RecordingUnitOfWork(Prices prices) {
+            this.prices = prices;
+        }
 
         @Override
         public <T> T call(Supplier<T> work) {
             units++;
             open = true;
+            Map<String, TreeMap<LocalDate, PriceBar>> before = new HashMap<>();
+            prices.bars.forEach((symbol, bars) -> before.put(symbol, new TreeMap<>(bars)));
             try {
                 return work.get();
+            } catch (RuntimeException e) {
+                prices.bars.clear();
+                prices.bars.putAll(before);
+                throw e;
             } finally {
                 open = false;
             }
@@ -130,9 +194,13 @@ class RefreshExposuresTest {
     private static final class Prices implements PriceWindowStore {
         final Map<String, TreeMap<LocalDate, PriceBar>> bars = new HashMap<>();
         final Map<String, LocalDate> loadedFrom = new HashMap<>();
+        String failing;
 
         @Override
         public int upsert(String symbol, List<PriceBar> newBars) {
+            if (symbol.equals(failing)) {
+                throw new IllegalStateException(symbol + " cannot be stored");
+            }
             TreeMap<LocalDate, PriceBar> stored = bars.computeIfAbsent(symbol, s -> new TreeMap<>());
             int changed = 0;
             for (PriceBar bar : newBars) {

@@ -125,6 +125,27 @@ public class JdbcExposureStore implements ExposureStore {
     }
 
     @Override
+    public Map<String, Double> providerBetas(Collection<String> symbols) {
+        Map<String, Double> betas = new java.util.HashMap<>();
+        jdbc.query("select symbol, beta from provider_beta where symbol = any(cast(:symbols as varchar[])) "
+                        + "and beta is not null", new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)),
+                rs -> {
+                    betas.put(rs.getString(1), rs.getDouble(2));
+                });
+        return betas;
+    }
+
+    @Override
+    public void lockSymbols(List<String> symbols) {
+        if (symbols.isEmpty()) {
+            return;
+        }
+        // one round trip; a function scan of unnest takes the locks in the array's order
+        jdbc.queryForObject("select count(pg_advisory_xact_lock(1, hashtext(s))) from unnest(cast(:symbols as varchar[])) "
+                + "as u(s)", new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), Long.class);
+    }
+
+    @Override
     public void lockSymbol(String symbol) {
         // two-key form: namespace 1 for symbols, so a symbol's hash never collides with the pending lock
         jdbc.getJdbcTemplate().queryForObject("select pg_advisory_xact_lock(1, hashtext(?))::text", String.class, symbol);
