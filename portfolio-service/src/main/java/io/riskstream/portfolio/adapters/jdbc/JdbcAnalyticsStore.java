@@ -25,7 +25,7 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     private final RiskRows risk;
 
     public JdbcAnalyticsStore(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, new RiskRows(jdbc));
+        this(jdbc, new RiskRows());
     }
 
     /** With {@code risk} null the risk rows are not written: only for measuring what they cost. */
@@ -119,8 +119,9 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 .addValue("net", doubles(dates, d -> d.exposures().netExposure()))
                 .addValue("coverage", doubles(dates, d -> d.exposures().coverage()))
                 .addValue("partial", dates.stream().map(ValuedDate::partial).toArray(Boolean[]::new));
-        jdbc.update("""
-                insert into portfolio_analytics (portfolio_id, calculation_date, price_date, nav, gross_exposure,
+        // one statement for every table: each part a CTE, the whole run to completion whatever the main query reads
+        StringBuilder sql = new StringBuilder("""
+                with analytics as (insert into portfolio_analytics (portfolio_id, calculation_date, price_date, nav, gross_exposure,
                                                  net_exposure, coverage, partial)
                 select :id, d, pd, n, g, ne, c, pa
                 from unnest(cast(cast(:dates as varchar[]) as date[]), cast(cast(:priceDates as varchar[]) as date[]),
@@ -129,18 +130,19 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                      as t(d, pd, n, g, ne, c, pa)
                 on conflict (portfolio_id, calculation_date) do update set price_date = excluded.price_date,
                   nav = excluded.nav, gross_exposure = excluded.gross_exposure, net_exposure = excluded.net_exposure,
-                  coverage = excluded.coverage, partial = excluded.partial, computed_at = now()""", p);
+                  coverage = excluded.coverage, partial = excluded.partial, computed_at = now())""");
         // each date's factor and sector rows are replaced as a whole, so a factor or sector that left does not linger
-        replaceNamedRows("portfolio_factor_exposure", "calculation_date", "factor", "exposure", "dollar", p, dates,
-                d -> d.exposures().factors().entrySet().stream()
+        replaceNamedRows(sql, "factors", "portfolio_factor_exposure", "calculation_date", "factor", "exposure",
+                "dollar", p, dates, d -> d.exposures().factors().entrySet().stream()
                         .map(e -> new NamedRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
-        saveSnapshots(dates, p);
+        saveSnapshots(sql, dates, p);
         if (risk != null) {
-            risk.save(portfolioId, dates);
+            risk.save(sql, dates, p);
         }
+        jdbc.queryForObject(sql.append(" select 1").toString(), p, Integer.class);
     }
 
-    private void saveSnapshots(List<ValuedDate> dates, MapSqlParameterSource p) {
+    private void saveSnapshots(StringBuilder sql, List<ValuedDate> dates, MapSqlParameterSource p) {
         p.addValue("long", doubles(dates, d -> d.snapshot().longValue()))
                 .addValue("short", doubles(dates, d -> d.snapshot().shortValue()))
                 .addValue("sGross", doubles(dates, d -> d.snapshot().grossExposure()))
@@ -164,8 +166,8 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 .addValue("effective", dates.stream().map(d -> d.concentration().effectivePositions()).toArray(Double[]::new))
                 .addValue("top3", doubles(dates, d -> d.concentration().top3Weight()))
                 .addValue("top10", doubles(dates, d -> d.concentration().top10Weight()));
-        jdbc.update("""
-                insert into portfolio_snapshot (portfolio_id, snapshot_date, nav, long_value, short_value, gross_exposure,
+        sql.append("""
+                , snapshots as (insert into portfolio_snapshot (portfolio_id, snapshot_date, nav, long_value, short_value, gross_exposure,
                   net_exposure, cash, daily_pnl, daily_realized_pnl, daily_capital_flow, cumulative_pnl,
                   cumulative_realized_pnl, cumulative_capital_flow, daily_return, num_positions, num_long, num_short,
                   unpriced_symbols, price_date, oldest_price_date, price_staleness_days, factor_date, factor_coverage,
@@ -196,9 +198,9 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                   oldest_price_date = excluded.oldest_price_date, price_staleness_days = excluded.price_staleness_days,
                   factor_date = excluded.factor_date, factor_coverage = excluded.factor_coverage,
                   partial = excluded.partial, hhi = excluded.hhi, effective_positions = excluded.effective_positions,
-                  top3_weight = excluded.top3_weight, top10_weight = excluded.top10_weight, computed_at = now()""", p);
-        replaceNamedRows("portfolio_sector_exposure", "snapshot_date", "sector", "market_value", "weight", p, dates,
-                d -> d.sectors().sectors().entrySet().stream()
+                  top3_weight = excluded.top3_weight, top10_weight = excluded.top10_weight, computed_at = now())""");
+        replaceNamedRows(sql, "sectors", "portfolio_sector_exposure", "snapshot_date", "sector", "market_value",
+                "weight", p, dates, d -> d.sectors().sectors().entrySet().stream()
                         .map(e -> new NamedRow(e.getKey(), e.getValue().marketValue(), e.getValue().weight())).toList());
     }
 
@@ -207,14 +209,14 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
     }
 
     /**
-     * Deletes the dates' rows of {@code table} and inserts {@code rows} of each date in one statement (column
-     * arrays). {@code p} carries the portfolio id and the dates.
+     * Appends to {@code sql} the CTEs that delete the dates' rows of {@code table} and insert {@code rows} of each date
+     * (column arrays, parameters named after {@code name}); the insert waits for the delete (it reads its count),
+     * which would otherwise run after it. {@code p} carries the portfolio id and the dates.
      */
-    private void replaceNamedRows(String table, String dateColumn, String nameColumn, String firstColumn,
-                                  String secondColumn, MapSqlParameterSource p, List<ValuedDate> dates,
-                                  Function<ValuedDate, List<NamedRow>> rows) {
-        jdbc.update("delete from " + table + " where portfolio_id = :id and " + dateColumn
-                + " = any(cast(cast(:dates as varchar[]) as date[]))", p);
+    private static void replaceNamedRows(StringBuilder sql, String name, String table, String dateColumn,
+                                         String nameColumn, String firstColumn, String secondColumn,
+                                         MapSqlParameterSource p, List<ValuedDate> dates,
+                                         Function<ValuedDate, List<NamedRow>> rows) {
         List<String> days = new ArrayList<>(), names = new ArrayList<>();
         List<Double> firsts = new ArrayList<>(), seconds = new ArrayList<>();
         for (ValuedDate d : dates) {
@@ -225,14 +227,19 @@ public class JdbcAnalyticsStore implements AnalyticsStore {
                 seconds.add(row.second());
             }
         }
-        jdbc.update("insert into " + table + " (portfolio_id, " + dateColumn + ", " + nameColumn + ", " + firstColumn
-                        + ", " + secondColumn + ") select :id, d, n, a, b from unnest(cast(cast(:days as varchar[]) as "
-                        + "date[]), cast(:names as varchar[]), cast(:firsts as float8[]), cast(:seconds as float8[])) "
-                        + "as t(d, n, a, b)",
-                new MapSqlParameterSource().addValue("id", p.getValue("id")).addValue("days", days.toArray(String[]::new))
-                        .addValue("names", names.toArray(String[]::new))
-                        .addValue("firsts", firsts.toArray(Double[]::new))
-                        .addValue("seconds", seconds.toArray(Double[]::new)));
+        p.addValue(name + "Days", days.toArray(String[]::new)).addValue(name + "Names", names.toArray(String[]::new))
+                .addValue(name + "Firsts", firsts.toArray(Double[]::new))
+                .addValue(name + "Seconds", seconds.toArray(Double[]::new));
+        sql.append(", ").append(name).append("Gone as (delete from ").append(table)
+                .append(" where portfolio_id = :id and ").append(dateColumn)
+                .append(" = any(cast(cast(:dates as varchar[]) as date[])) returning 1), ")
+                .append(name).append(" as (insert into ").append(table).append(" (portfolio_id, ").append(dateColumn)
+                .append(", ").append(nameColumn).append(", ").append(firstColumn).append(", ").append(secondColumn)
+                .append(") select :id, d, n, a, b from unnest(cast(cast(:").append(name)
+                .append("Days as varchar[]) as date[]), cast(:").append(name).append("Names as varchar[]), cast(:")
+                .append(name).append("Firsts as float8[]), cast(:").append(name)
+                .append("Seconds as float8[])) as t(d, n, a, b) where (select count(*) from ").append(name)
+                .append("Gone) >= 0)");
     }
 
     private static Double[] doubles(List<ValuedDate> dates, java.util.function.ToDoubleFunction<ValuedDate> f) {

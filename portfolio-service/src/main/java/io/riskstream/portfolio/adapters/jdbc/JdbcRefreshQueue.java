@@ -70,14 +70,12 @@ public class JdbcRefreshQueue implements RefreshQueue {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", portfolioId).addValue("limit", limit)
                 .addValue("key", portfolioId.getMostSignificantBits() ^ portfolioId.getLeastSignificantBits());
         // another drainer (a replica, or the API) on this portfolio does its dates; waiting for it would only hand
-        // this transaction a snapshot from before its work
-        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(:key)", params, Boolean.class);
-        if (!Boolean.TRUE.equals(locked)) {
-            return List.of();
-        }
+        // this transaction a snapshot from before its work. The lock is tried once (a one-time filter) in the same
+        // statement as the read: without it, or with nothing waiting, no dates.
         return jdbc.query("""
                         select calculation_date, cause_id, run_id, requested_at, version from portfolio_refresh_pending
-                        where portfolio_id = :id order by calculation_date limit :limit""", params,
+                        where portfolio_id = :id and (select pg_try_advisory_xact_lock(:key))
+                        order by calculation_date limit :limit""", params,
                 (rs, i) -> new Pending(rs.getObject(1, LocalDate.class),
                         new Cause(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)),
                         rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getLong(5)));

@@ -5,6 +5,7 @@ import io.riskstream.common.event.PriceBar;
 import io.riskstream.portfolio.application.SymbolDataStore;
 import io.riskstream.portfolio.domain.BetasByDate;
 import io.riskstream.portfolio.domain.CloseHistory;
+import io.riskstream.portfolio.domain.SymbolArrivals;
 import io.riskstream.portfolio.domain.risk.PriceHistories;
 import io.riskstream.portfolio.domain.risk.SnapshotBetas;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -226,6 +227,30 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
                 select s.symbol from unnest(cast(:symbols as varchar[])) as s(symbol)
                 where exists (select 1 from symbol_price p where p.symbol = s.symbol)""",
                 new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), String.class));
+    }
+
+    @Override
+    public SymbolArrivals arrivals(Collection<String> symbols) {
+        Set<String> withCloses = new HashSet<>();
+        Map<String, LocalDate> firstBetas = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return new SymbolArrivals(withCloses, firstBetas);
+        }
+        // both of symbolsWithCloses and firstBetaDates in one round trip
+        jdbc.query("""
+                        select s.symbol, exists (select 1 from symbol_price p where p.symbol = s.symbol),
+                               (select min(calculation_date) from symbol_factor f where f.symbol = s.symbol)
+                        from unnest(cast(:symbols as varchar[])) as s(symbol)""",
+                new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), rs -> {
+                    if (rs.getBoolean(2)) {
+                        withCloses.add(rs.getString(1));
+                    }
+                    LocalDate date = rs.getObject(3, LocalDate.class);
+                    if (date != null) {
+                        firstBetas.put(rs.getString(1), date);
+                    }
+                });
+        return new SymbolArrivals(withCloses, firstBetas);
     }
 
     @Override

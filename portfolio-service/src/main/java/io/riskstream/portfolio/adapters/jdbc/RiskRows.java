@@ -6,7 +6,6 @@ import io.riskstream.portfolio.domain.risk.Correlations;
 import io.riskstream.portfolio.domain.risk.RiskAnalytics;
 import io.riskstream.portfolio.domain.risk.StressResult;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,37 +14,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the risk analytics and position values of computed dates in two statements for all the dates: one
+ * Writes the risk analytics and position values of computed dates in one statement for all the dates: one
  * {@code portfolio_risk} row per date (upserted; clusters and stress results in it as JSON), and the dates' position
  * values replaced as a whole — the rows travelling as column arrays.
  */
 final class RiskRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final NamedParameterJdbcTemplate jdbc;
 
-    RiskRows(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void save(UUID portfolioId, List<ValuedDate> dates) {
+    /**
+     * Appends to {@code sql} (a WITH list) the CTEs that delete the dates' position values, upsert their risk rows
+     * and insert their position values; the insert waits for the delete (it reads its count), which would otherwise
+     * run after it. {@code p} carries the portfolio id ({@code id}) and the dates ({@code dates}).
+     */
+    void save(StringBuilder sql, List<ValuedDate> dates, MapSqlParameterSource p) {
         // dates valued with the risk analytics switched off have none to store
         List<ValuedDate> analysed = dates.stream().filter(d -> d.risk() != null).toList();
+        Columns positions = positions(dates);
+        sql.append(", positionsGone as (delete from portfolio_position_value where portfolio_id = :id"
+                + " and calculation_date = any(cast(cast(:dates as varchar[]) as date[])) returning 1)");
         if (!analysed.isEmpty()) {
-            saveRisk(portfolioId, analysed);
+            sql.append(", risk as (").append(riskUpsert(analysed, p)).append(")");
         }
-        savePositions(portfolioId, dates);
+        if (!positions.isEmpty()) {
+            positions.addTo(p);
+            sql.append(", positions as (").append(POSITION_INSERT).append(")");
+        }
     }
 
-    private void saveRisk(UUID portfolioId, List<ValuedDate> dates) {
+    /** The upsert of the dates' {@code portfolio_risk} rows, its parameters added to {@code p}. */
+    private static String riskUpsert(List<ValuedDate> dates, MapSqlParameterSource p) {
         List<RiskAnalytics> risk = dates.stream().map(ValuedDate::risk).toList();
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", portfolioId)
-                .addValue("dates", dates.stream().map(d -> d.date().toString()).toArray(String[]::new))
+        p.addValue("riskDates", dates.stream().map(d -> d.date().toString()).toArray(String[]::new))
                 .addValue("mb", column(risk, r -> r.betas().marketBeta90d()))
                 .addValue("mbr", column(risk, r -> r.betas().marketBetaRSquared()))
                 .addValue("mbo", risk.stream().map(r -> r.betas().marketBetaObservations()).toArray(Integer[]::new))
@@ -74,10 +78,7 @@ final class RiskRows {
                 .addValue("st", risk.stream().map(r -> stress(r.stress())).toArray(String[]::new))
                 .addValue("rb", reasons(risk, "betas")).addValue("rv", reasons(risk, "volatility"))
                 .addValue("rc", reasons(risk, "correlations")).addValue("rs", reasons(risk, "stress"));
-        // the dates' position values go in the same statement (they are inserted anew after it)
-        jdbc.update("""
-                with gone as (delete from portfolio_position_value where portfolio_id = :id
-                              and calculation_date = any(cast(cast(:dates as varchar[]) as date[])))
+        return """
                 insert into portfolio_risk (portfolio_id, calculation_date, market_beta_90d, market_beta_r_squared,
                   market_beta_observations, provider_beta_1y, volatility_observations, realized_volatility_21d,
                   realized_volatility_63d, expected_volatility_21d, har_r_squared, volatility_trend,
@@ -88,7 +89,7 @@ final class RiskRows {
                 select :id, d, mb, mbr, mbo, pb, vo, v21, v63, ve, vh, vt, vts, vtr, vp,
                        cast(string_to_array(cs, ',') as varchar[]), cast(string_to_array(cv, ',') as float8[]),
                        cn, co, cc, ce, cx, cast(cl as jsonb), sv, cast(st as jsonb), rb, rv, rc, rs
-                from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:mb as float8[]), cast(:mbr as float8[]),
+                from unnest(cast(cast(:riskDates as varchar[]) as date[]), cast(:mb as float8[]), cast(:mbr as float8[]),
                             cast(:mbo as int[]), cast(:pb as float8[]), cast(:vo as int[]), cast(:v21 as float8[]),
                             cast(:v63 as float8[]), cast(:ve as float8[]), cast(:vh as float8[]), cast(:vt as varchar[]),
                             cast(:vts as float8[]), cast(:vtr as float8[]), cast(:vp as float8[]), cast(:cs as text[]),
@@ -118,10 +119,22 @@ final class RiskRows {
                   stress_results = excluded.stress_results,
                   betas_reason = excluded.betas_reason, volatility_reason = excluded.volatility_reason,
                   correlations_reason = excluded.correlations_reason, stress_reason = excluded.stress_reason,
-                  computed_at = now()""", p);
+                  computed_at = now()""";
     }
 
-    private void savePositions(UUID portfolioId, List<ValuedDate> dates) {
+    private static final String POSITION_INSERT = """
+             insert into portfolio_position_value (portfolio_id, calculation_date, position_id, symbol, quantity,
+              status, price, price_date, market_value, weight, cost_basis, unrealized_pnl, realized_pnl, note)
+            select :id, d, pi, sy, q, st, pr, pd, mv, w, cb, up, rp, nt
+            from unnest(cast(cast(:pv_days as varchar[]) as date[]), cast(cast(:pv_position as varchar[]) as uuid[]),
+                        cast(:pv_symbol as varchar[]), cast(:pv_quantity as float8[]), cast(:pv_status as varchar[]),
+                        cast(:pv_price as float8[]), cast(cast(:pv_priceDate as varchar[]) as date[]), cast(:pv_mv as float8[]),
+                        cast(:pv_weight as float8[]), cast(:pv_cost as float8[]), cast(:pv_unrealized as float8[]),
+                        cast(:pv_realized as float8[]), cast(:pv_note as text[]))
+                 as t(d, pi, sy, q, st, pr, pd, mv, w, cb, up, rp, nt)
+            where (select count(*) from positionsGone) >= 0""";
+
+    private static Columns positions(List<ValuedDate> dates) {
         Columns c = new Columns();
         for (ValuedDate d : dates) {
             for (PositionValuation.Value v : d.positions()) {
@@ -132,19 +145,7 @@ final class RiskRows {
                         .add("unrealized", v.unrealizedPnl()).add("realized", v.realizedPnl()).add("note", v.note());
             }
         }
-        if (c.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into portfolio_position_value (portfolio_id, calculation_date, position_id, symbol, quantity,
-                  status, price, price_date, market_value, weight, cost_basis, unrealized_pnl, realized_pnl, note)
-                select :id, d, pi, sy, q, st, pr, pd, mv, w, cb, up, rp, nt
-                from unnest(cast(cast(:days as varchar[]) as date[]), cast(cast(:position as varchar[]) as uuid[]),
-                            cast(:symbol as varchar[]), cast(:quantity as float8[]), cast(:status as varchar[]),
-                            cast(:price as float8[]), cast(cast(:priceDate as varchar[]) as date[]), cast(:mv as float8[]),
-                            cast(:weight as float8[]), cast(:cost as float8[]), cast(:unrealized as float8[]),
-                            cast(:realized as float8[]), cast(:note as text[]))
-                     as t(d, pi, sy, q, st, pr, pd, mv, w, cb, up, rp, nt)""", c.parameters(portfolioId));
+        return c;
     }
 
     private static String clusters(List<Correlations.Cluster> clusters) {
@@ -203,10 +204,9 @@ final class RiskRows {
             return columns.isEmpty();
         }
 
-        MapSqlParameterSource parameters(UUID portfolioId) {
-            MapSqlParameterSource p = new MapSqlParameterSource("id", portfolioId);
-            columns.forEach((name, values) -> p.addValue(name, array(values)));
-            return p;
+        /** Each column as the parameter {@code pv_<column>}. */
+        void addTo(MapSqlParameterSource p) {
+            columns.forEach((name, values) -> p.addValue("pv_" + name, array(values)));
         }
 
         /** A typed array for the driver: the first non-null value tells the type (strings otherwise). */

@@ -65,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PortfolioServiceApplication.class, properties = { "riskstream.market-data.as-of-date=2024-12-31",
         "riskstream.portfolio.drain-interval=1h"})
 @DirtiesContext
+@org.springframework.context.annotation.Import(DrainCostMeasurementIT.CountStatements.class)
 class DrainCostMeasurementIT {
 
     static final LocalDate FIRST = LocalDate.of(2024, 12, 2), LAST = LocalDate.of(2024, 12, 31);
@@ -87,6 +88,71 @@ class DrainCostMeasurementIT {
     @Autowired NamedParameterJdbcTemplate jdbc;
 
     private final Map<UUID, List<ValuedDate>> saved = new HashMap<>();
+
+    /** Statements prepared on the service's connections (each one a round trip), counted to show them per chunk. */
+    static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
+    /** Per statement (its first words): nanoseconds executing, executions. */
+    static final Map<String, java.util.concurrent.atomic.AtomicLongArray> BY_SQL =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class CountStatements {
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof javax.sql.DataSource ds ? counting(ds) : bean;
+                }
+            };
+        }
+
+        private static javax.sql.DataSource counting(javax.sql.DataSource ds) {
+            return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                    javax.sql.DataSource.class.getClassLoader(), new Class<?>[]{javax.sql.DataSource.class},
+                    (proxy, method, args) -> {
+                        Object result = invoke(ds, method, args);
+                        return result instanceof java.sql.Connection c ? counting(c) : result;
+                    });
+        }
+
+        private static java.sql.Connection counting(java.sql.Connection c) {
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    java.sql.Connection.class.getClassLoader(), new Class<?>[]{java.sql.Connection.class},
+                    (proxy, method, args) -> {
+                        Object result = invoke(c, method, args);
+                        if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
+                                || method.getName().equals("prepareCall")) {
+                            STATEMENTS.incrementAndGet();
+                            String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : "?";
+                            return timing((java.sql.Statement) result, sql);
+                        }
+                        return result;
+                    });
+        }
+
+        /** The statement, its executions timed under the first words of its SQL (the time in the database). */
+        private static java.sql.Statement timing(java.sql.Statement statement, String sql) {
+            String key = sql.strip().replaceAll("\\s+", " ");
+            String name = key.substring(0, Math.min(90, key.length()));
+            Class<?> type = statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
+                    : java.sql.Statement.class;
+            return (java.sql.Statement) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(),
+                    new Class<?>[]{type}, (proxy, method, args) -> {
+                        if (!method.getName().startsWith("execute")) {
+                            return invoke(statement, method, args);
+                        }
+                        long t0 = System.nanoTime();
+                        try {
+                            return invoke(statement, method, args);
+                        } finally {
+                            BY_SQL.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicLongArray(2))
+                                    .addAndGet(0, System.nanoTime() - t0);
+                            BY_SQL.get(name).incrementAndGet(1);
+                        }
+                    });
+        }
+    }
 
     @Test
     void measuresWhatTheRiskAnalyticsAddPerPortfolioAndDate() {
@@ -132,29 +198,35 @@ class DrainCostMeasurementIT {
         // correlations computed), no risk rows written
         DrainRefreshQueue base = drainer(new JdbcAnalyticsStore(jdbc, null), withoutHistories(symbols));
         Map<String, List<Double>> perPair = new java.util.LinkedHashMap<>();
+        Map<String, Double> statements = new HashMap<>();
+        Map<String, long[]> setupSql = snapshotSql();
         for (int round = 0; round < 3; round++) {
             for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
                 tx.executeWithoutResult(s -> ids.forEach(id -> refresh.range(id, FIRST, LAST, cause())));
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), s0 = STATEMENTS.get();
                 int n = variant.getValue().drainAll();
                 assertThat(n).isEqualTo(PORTFOLIOS * days.size());
                 perPair.computeIfAbsent("backfill " + variant.getKey(), k -> new ArrayList<>())
                         .add((System.nanoTime() - t0) / 1e6 / n);
+                statements.put("backfill " + variant.getKey(), (STATEMENTS.get() - s0) / (double) PORTFOLIOS);
             }
         }
+        Map<String, long[]> backfillSql = snapshotSql();
         for (int round = 0; round < 7; round++) {
             for (var variant : List.of(Map.entry("base", base), Map.entry("full", full))) {
                 // a daily close brings every symbol a new bar: the cached histories are all out of date
                 jdbc.update("update symbol_price_version set version = gen_random_uuid()", Map.of());
                 tx.executeWithoutResult(s -> ids.forEach(id -> refresh.range(id, LAST, LAST, cause())));
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), s0 = STATEMENTS.get();
                 int n = variant.getValue().drainAll();
                 assertThat(n).isEqualTo(PORTFOLIOS);
                 perPair.computeIfAbsent("daily close " + variant.getKey(), k -> new ArrayList<>())
                         .add((System.nanoTime() - t0) / 1e6 / n);
+                statements.put("daily close " + variant.getKey(), (STATEMENTS.get() - s0) / (double) PORTFOLIOS);
             }
         }
 
+        Map<String, long[]> dailySql = snapshotSql();
         // the computation alone, per (portfolio, date), from the inputs one drain read
         List<Double> compute = new ArrayList<>();
         for (UUID id : ids) {
@@ -179,10 +251,36 @@ class DrainCostMeasurementIT {
         StringBuilder report = new StringBuilder(String.format("drain cost per (portfolio, date), median of rounds; "
                 + "%d portfolios x %d positions, universe %d (+ 8 proxies), backfill chunks of %d dates:%n",
                 PORTFOLIOS, POSITIONS, UNIVERSE, days.size()));
-        perPair.forEach((k, v) -> report.append(String.format("  %-20s %7.2f ms  (rounds: %s)%n", k, median(v),
-                v.stream().map(x -> String.format("%.1f", x)).toList())));
+        perPair.forEach((k, v) -> report.append(String.format("  %-20s %7.2f ms  (rounds: %s)  %.1f statements per chunk%n",
+                k, median(v), v.stream().map(x -> String.format("%.1f", x)).toList(), statements.get(k))));
         report.append(String.format("  risk computation alone: %.3f ms%n", median(compute)));
+        report.append(String.format("statements of the backfill rounds (both variants; ms and executions per chunk):%n"));
+        appendSql(report, minus(backfillSql, setupSql), 6 * PORTFOLIOS);
+        report.append(String.format("statements of the daily-close rounds (both variants; ms and executions per chunk):%n"));
+        appendSql(report, minus(dailySql, backfillSql), 14 * PORTFOLIOS);
         System.out.print(report);
+    }
+
+    private static Map<String, long[]> snapshotSql() {
+        Map<String, long[]> copy = new HashMap<>();
+        BY_SQL.forEach((k, v) -> copy.put(k, new long[]{v.get(0), v.get(1)}));
+        return copy;
+    }
+
+    private static Map<String, long[]> minus(Map<String, long[]> later, Map<String, long[]> earlier) {
+        Map<String, long[]> diff = new HashMap<>();
+        later.forEach((k, v) -> {
+            long[] e = earlier.getOrDefault(k, new long[2]);
+            diff.put(k, new long[]{v[0] - e[0], v[1] - e[1]});
+        });
+        return diff;
+    }
+
+    private static void appendSql(StringBuilder report, Map<String, long[]> sql, int chunks) {
+        sql.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(25)
+                .forEach(e -> report.append(String.format("  %7.3f ms %5.2f x  %s%n", e.getValue()[0] / 1e6 / chunks,
+                        e.getValue()[1] / (double) chunks, e.getKey())));
     }
 
     private static double median(List<Double> values) {
