@@ -24,7 +24,10 @@ final class StateDigest {
             "run", "run_declaration", "run_expected", "run_progress", "data_freshness", "daily_close_trigger",
             "portfolio_refresh_pending", "pending_calculation",
             // the provider requests spent per day: a crash or a provider fault makes a service ask again
-            "provider_quota");
+            "provider_quota",
+            // a daily close's own tally (refreshed, failed, provider calls): how many profiles it found to refresh
+            // depends on how far the onboarding had got; what it refreshed is compared in company_profile
+            "profile_daily_close");
     private static final Set<String> LEFT_OUT_TYPES = Set.of("uuid", "timestamp with time zone",
             "timestamp without time zone");
 

@@ -49,5 +49,8 @@ public interface ProfileStore {
 
     boolean dailyCloseDone(LocalDate tradingDate);
 
+    /** The latest trading date whose daily close this service has processed, if any. */
+    Optional<LocalDate> latestDailyCloseDone();
+
     void markDailyCloseDone(LocalDate tradingDate, RefreshOutcome outcome, Instant now);
 }

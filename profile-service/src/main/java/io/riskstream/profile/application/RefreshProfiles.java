@@ -84,6 +84,12 @@ public class RefreshProfiles {
     private RefreshOutcome batch(List<String> symbols, Set<ProfilePart> parts, Map<String, Set<Tier>> plan,
                                  LocalDate dailyCloseDate, UUID cause, UUID runId) {
         int calls = 1;
+        // A daily tier fetched outside a close (a new symbol, an operator) holds values at least as new as every close
+        // already processed: it carries the latest of them, read before the provider is asked, as a close would have
+        // stamped it. Otherwise a symbol first fetched after a close (its fetch delayed by a provider outage) would
+        // stay unstamped and that close's redelivery would fetch its daily tier again.
+        LocalDate closeReflected = dailyCloseDate != null ? dailyCloseDate
+                : profiles.latestDailyCloseDone().orElse(null);
         Map<String, CompanyProfile> answer;
         try {
             answer = provider.profiles(symbols, parts);
@@ -132,7 +138,7 @@ public class RefreshProfiles {
                 Profile old = current.getOrDefault(symbol, Profile.empty(symbol));
                 Profile updated = old.withTiers(profile, tiers);
                 profiles.save(updated, tiers, sources.get(symbol), now,
-                        tiers.contains(Tier.DAILY) ? dailyCloseDate : null);
+                        tiers.contains(Tier.DAILY) ? closeReflected : null);
                 List<ProfileField> changed = old.changedIn(updated, tiers);
                 if (!changed.isEmpty()) {
                     updates.add(event(cause, runId, updated, tiers, changed, now));

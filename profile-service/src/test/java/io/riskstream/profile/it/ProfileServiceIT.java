@@ -184,6 +184,21 @@ class ProfileServiceIT {
                 String.class, Topics.PROFILE_UPDATED)).singleElement().asString().contains("\"tier\":\"ALL\"");
     }
 
+    @Test
+    void aSymbolFirstFetchedAfterADailyCloseCarriesThatCloseAsAnyProfileTheCloseRefreshed() {
+        LocalDate close = LocalDate.of(2026, 11, 24);
+        send(Topics.DAILY_CLOSE, new DailyClose(close));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from profile_daily_close where trading_date = ?", Integer.class, close) == 1);
+
+        // its first fetch comes after the close was processed (in the fault suite: delayed by a provider outage)
+        send(Topics.SYMBOL_ADDED, new SymbolAdded("LATEP", SymbolAdded.Tier.ACTIVE, "test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.state("LATEP").isPresent());
+
+        assertThat(store.latestDailyCloseDone()).contains(close);
+        assertThat(store.state("LATEP").orElseThrow().dailyCloseDate()).contains(close);
+    }
+
     private void seed(String symbol) {
         store.save(new Profile(symbol, Map.of(ProfileField.NAME, "seeded " + symbol, ProfileField.BETA, 1.0)),
                 EnumSet.allOf(Tier.class), "seed", SEEDED, null);

@@ -143,6 +143,12 @@ public class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
+    public Optional<LocalDate> latestDailyCloseDone() {
+        return Optional.ofNullable(jdbc.getJdbcTemplate().queryForObject(
+                "select max(trading_date) from profile_daily_close", LocalDate.class));
+    }
+
+    @Override
     public boolean dailyCloseDone(LocalDate tradingDate) {
         return !jdbc.queryForList("select 1 from profile_daily_close where trading_date = :d",
                 new MapSqlParameterSource("d", Date.valueOf(tradingDate)), Integer.class).isEmpty();
