@@ -44,7 +44,7 @@ def main(paths):
     runs = [rows(load(p)) for p in paths]
     labels = list(dict.fromkeys(label for run in runs for label in run))
     width = max(len(l) for l in labels)
-    cols = [max(12, len(p)) for p in paths]
+    cols = [max([12, len(p)] + [len(v) for v in run.values()]) for p, run in zip(paths, runs)]
     print(" " * width + "  " + "  ".join(p.rjust(c) for p, c in zip(paths, cols)))
     for label in labels:
         print(label.ljust(width) + "  " + "  ".join(run.get(label, "").rjust(c) for run, c in zip(runs, cols)))
