@@ -3,6 +3,7 @@ package io.riskstream.faults;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,9 +19,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -44,29 +47,58 @@ final class BrokerTools implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    /** Records waiting per consumer group over every topic (log end minus committed offset). */
+    /**
+     * Records waiting per consumer group over every topic: log end minus committed offset, and for a partition assigned
+     * to a member but never committed (a consumer still retrying its first record) log end minus log start.
+     */
     Map<String, Long> lagByGroup() throws InterruptedException {
         Map<String, Long> lag = new HashMap<>();
         try {
-            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(g.groupId()).partitionsToOffsetAndMetadata().get();
-                if (committed.isEmpty()) {
+            List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
+                    .toList();
+            var descriptions = admin.describeConsumerGroups(groups).all().get();
+            for (String group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
+                Set<TopicPartition> neverCommitted = new HashSet<>();
+                for (MemberDescription member : descriptions.get(group).members()) {
+                    for (TopicPartition tp : member.assignment().topicPartitions()) {
+                        if (committed.get(tp) == null) {
+                            neverCommitted.add(tp);
+                        }
+                    }
+                }
+                committed.keySet().removeAll(neverCommitted);
+                if (committed.isEmpty() && neverCommitted.isEmpty()) {
                     continue;
                 }
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
+                Set<TopicPartition> all = new HashSet<>(committed.keySet());
+                all.addAll(neverCommitted);
+                var ends = offsets(all, OffsetSpec.latest());
+                var starts = offsets(neverCommitted, OffsetSpec.earliest());
                 long n = 0;
                 for (var e : committed.entrySet()) {
-                    n += ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
+                    n += ends.get(e.getKey()) - (e.getValue() == null ? 0 : e.getValue().offset());
                 }
-                lag.put(g.groupId(), n);
+                for (TopicPartition tp : neverCommitted) {
+                    n += ends.get(tp) - starts.get(tp);
+                }
+                lag.put(group, n);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("measuring consumer lag: " + e.getCause(), e.getCause());
         }
         return lag;
+    }
+
+    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (!partitions.isEmpty()) {
+            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> spec));
+            admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
+        }
+        return offsets;
     }
 
     /** Every record of a topic, from offset 0 to the end as of now. */

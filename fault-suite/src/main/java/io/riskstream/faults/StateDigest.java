@@ -24,10 +24,15 @@ final class StateDigest {
             "run", "run_declaration", "run_expected", "run_progress", "data_freshness", "daily_close_trigger",
             "portfolio_refresh_pending", "pending_calculation",
             // the provider requests spent per day: a crash or a provider fault makes a service ask again
-            "provider_quota",
-            // a daily close's own tally (refreshed, failed, provider calls): how many profiles it found to refresh
-            // depends on how far the onboarding had got; what it refreshed is compared in company_profile
-            "profile_daily_close");
+            "provider_quota");
+    /**
+     * A daily close's own tally (refreshed, skipped, failed, provider calls): how many symbols it found to refresh
+     * depends on how far the onboarding had got, and a close retried after provider errors records its last attempt
+     * only. That the close was done is compared (the row and its date); what it refreshed is compared in the data.
+     */
+    static final Map<String, Set<String>> TALLY_COLUMNS = Map.of(
+            "profile_daily_close", Set.of("refreshed", "skipped_fresh", "failed", "provider_calls"),
+            "fundamentals_daily_close", Set.of("fetched", "skipped"));
     private static final Set<String> LEFT_OUT_TYPES = Set.of("uuid", "timestamp with time zone",
             "timestamp without time zone");
 
@@ -122,7 +127,8 @@ final class StateDigest {
                 order by c.table_name, c.ordinal_position""")) {
             while (rs.next()) {
                 String table = rs.getString(1);
-                if (OPERATIONAL.contains(table) || LEFT_OUT_TYPES.contains(rs.getString(3))) {
+                if (OPERATIONAL.contains(table) || LEFT_OUT_TYPES.contains(rs.getString(3))
+                        || TALLY_COLUMNS.getOrDefault(table, Set.of()).contains(rs.getString(2))) {
                     continue;
                 }
                 columns.computeIfAbsent(table, k -> new ArrayList<>()).add('"' + rs.getString(2) + '"');
