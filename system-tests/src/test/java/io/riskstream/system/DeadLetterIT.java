@@ -55,7 +55,7 @@ class DeadLetterIT {
                 new Case(Topics.FACTORS_READY, List.of("portfolio-service"), "DLTF",
                         envelope.formatted(UUID.randomUUID(), "factors-ready", "{\"symbol\":\"DLTF\",\"exposures\":[{"
                                 + "\"calculationDate\":\"2024-12-31\",\"factors\":{\"market_beta\":{\"beta\":1.1}}}]}"),
-                        "portfolio-service", "select count(*) from symbol_factor where symbol = 'DLTF'"),
+                        "portfolio-service", "select count(*) from symbol_betas where symbol = 'DLTF'"),
                 new Case(Topics.POSITION_EVENTS, List.of("portfolio-service"), portfolio.toString(),
                         envelope.formatted(UUID.randomUUID(), "position-event", "{\"portfolioId\":\"" + portfolio + "\","
                                 + "\"action\":\"OPENED\",\"portfolio\":{\"name\":\"from event\",\"equity\":100000},"

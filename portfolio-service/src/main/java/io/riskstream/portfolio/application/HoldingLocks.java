@@ -12,6 +12,10 @@ import java.util.UUID;
  *
  * <p>Order, so that two units of work never wait for each other: symbols first, then portfolios; each set in the
  * order the implementation defines for it. Taking a lock already held by the same unit of work is free.
+ *
+ * <p>What matters is that each side takes the lock before it reads the other side's table. A unit of work that
+ * stores symbol data may write first and lock after (the write is invisible until its commit, which comes after the
+ * lock either way), which keeps a bulk write of closes or betas outside the time a new portfolio waits.
  */
 public interface HoldingLocks {
 

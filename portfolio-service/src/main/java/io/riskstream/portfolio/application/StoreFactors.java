@@ -38,9 +38,11 @@ public class StoreFactors {
     public int apply(Command command) {
         List<LocalDate> dates = command.exposures().stream().map(FactorsReady.DatedExposures::calculationDate).toList();
         return unitOfWork.call(() -> {
-            // a position in the symbol committed at this moment is seen as a holder (see HoldingLocks)
-            locks.lockSymbols(List.of(command.symbol()));
             symbols.saveFactors(command.symbol(), command.exposures());
+            // after the write, before the holders are read (held for the rest of the unit of work only): a position
+            // in the symbol committed at this moment is seen as a holder, or it commits after this and its valuation
+            // reads these betas (see HoldingLocks)
+            locks.lockSymbols(List.of(command.symbol()));
             List<UUID> requested = dates.isEmpty() ? List.of() : refresh.forHolders(portfolios.holdersWithFirstEntry(
                     command.symbol(), dates.stream().min(LocalDate::compareTo).orElseThrow()), dates, command.cause());
             stages.acknowledgeFactors(command.symbol(), requested, command.cause());

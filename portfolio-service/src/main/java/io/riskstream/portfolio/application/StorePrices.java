@@ -37,11 +37,12 @@ public class StorePrices {
 
     /** Returns the number of portfolios the new closes were requested for. */
     public int apply(Command command) {
-        return unitOfWork.call(() -> {
-            // a position in the symbol committed at this moment is seen as a holder (see HoldingLocks)
-            locks.lockSymbols(List.of(command.symbol()));
-            return symbols.savePrices(command.symbol(), command.bars())
+        return unitOfWork.call(() -> symbols.savePrices(command.symbol(), command.bars())
                 .map(from -> {
+                    // taken after the write and before the holders are read, so the lock is held only for the
+                    // short rest of the unit of work: a position in the symbol committed at this moment is seen as
+                    // a holder, or it commits after this and its valuation reads these closes (see HoldingLocks)
+                    locks.lockSymbols(List.of(command.symbol()));
                     Map<UUID, LocalDate> holders = portfolios.holdersWithFirstEntry(command.symbol(), from);
                     List<UUID> queued = refresh.forHolders(holders, command.bars().stream().map(PriceBar::date)
                             .filter(d -> !d.isBefore(from)).toList(), command.cause());
@@ -50,7 +51,6 @@ public class StorePrices {
                             command.cause());
                     return queued.size();
                 })
-                .orElse(0);
-        });
+                .orElse(0));
     }
 }

@@ -488,9 +488,9 @@ class PortfolioServiceIT {
                 .contains("MalformedEventException", "pValue");
         assertThat(PortfolioFeed.deadLetterReason(Topics.POSITION_EVENTS, nowhere.toString(), GROUP))
                 .contains(nowhere.toString(), "carries no portfolio");
-        assertThat(jdbc.queryForObject("select count(*) from symbol_factor where symbol = 'PSX'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from symbol_betas where symbol = 'PSX'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from portfolio where id = ?", Long.class, nowhere)).isZero();
-        assertThat(jdbc.queryForList("select beta from symbol_factor where symbol = 'PSV' order by calculation_date",
+        assertThat(jdbc.queryForList("select betas[1] from symbol_betas where symbol = 'PSV' order by calculation_date",
                 Double.class)).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
     }
 

@@ -430,7 +430,7 @@ class RiskAnalyticsIT {
             for (String s : betasOf) {
                 assertThat(jdbc.queryForObject("select max(trade_date) from symbol_price where symbol = ?",
                         LocalDate.class, s)).as(s).isEqualTo(through);
-                assertThat(jdbc.queryForObject("select count(distinct calculation_date) from symbol_factor where symbol = ?",
+                assertThat(jdbc.queryForObject("select count(*) from symbol_betas where symbol = ?",
                         Integer.class, s)).as(s).isGreaterThanOrEqualTo(betaDates);
             }
         });

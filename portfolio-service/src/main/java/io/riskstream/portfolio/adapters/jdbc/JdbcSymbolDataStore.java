@@ -82,17 +82,21 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
         if (dates.isEmpty()) {
             return;
         }
-        // one statement per event: rows as column arrays, unnested server-side
+        // one statement per event: the factors as column arrays, unnested server-side and gathered into one row per
+        // date (factors in name order, so the same betas always make the same row and a replay changes nothing)
         jdbc.update("""
-                insert into symbol_factor (symbol, calculation_date, factor, beta, r_squared, observations)
-                select :symbol, d, f, b, r, o
+                insert into symbol_betas (symbol, calculation_date, factors, betas, r_squared, observations)
+                select :symbol, d, array_agg(f order by f), array_agg(b order by f), array_agg(r order by f),
+                       array_agg(o order by f)
                 from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]),
                             cast(:rSquared as float8[]), cast(:observations as int[])) as u(d, f, b, r, o)
-                on conflict (symbol, calculation_date, factor) do update set beta = excluded.beta,
-                  r_squared = excluded.r_squared, observations = excluded.observations
-                where symbol_factor.beta is distinct from excluded.beta
-                   or symbol_factor.r_squared is distinct from excluded.r_squared
-                   or symbol_factor.observations is distinct from excluded.observations""",
+                group by d
+                on conflict (symbol, calculation_date) do update set factors = excluded.factors,
+                  betas = excluded.betas, r_squared = excluded.r_squared, observations = excluded.observations
+                where symbol_betas.factors is distinct from excluded.factors
+                   or symbol_betas.betas is distinct from excluded.betas
+                   or symbol_betas.r_squared is distinct from excluded.r_squared
+                   or symbol_betas.observations is distinct from excluded.observations""",
                 new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", dates.toArray(String[]::new)).addValue("factors", factors.toArray(String[]::new))
                 .addValue("betas", betas.toArray(Double[]::new)).addValue("rSquared", rSquared.toArray(Double[]::new))
@@ -157,20 +161,26 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
             return new BetasByDate(betas, fits);
         }
         jdbc.query("""
-                        select calculation_date, symbol, factor, beta, r_squared, observations from symbol_factor
+                        select calculation_date, symbol, factors, betas, r_squared, observations from symbol_betas
                         where symbol = any(cast(:symbols as varchar[]))
                         and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
                 new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
                         .addValue("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new)),
                 rs -> {
                     LocalDate date = rs.getObject(1, LocalDate.class);
-                    String symbol = rs.getString(2), factor = rs.getString(3);
-                    double beta = rs.getDouble(4);
-                    betas.computeIfAbsent(date, k -> new HashMap<>()).computeIfAbsent(symbol, k -> new HashMap<>())
-                            .put(factor, beta);
-                    if (factor.equals(fitFactor)) {
-                        fits.computeIfAbsent(date, k -> new HashMap<>()).put(symbol, new SnapshotBetas.Fit(beta,
-                                rs.getObject(5, Double.class), rs.getObject(6, Integer.class)));
+                    String symbol = rs.getString(2);
+                    String[] factors = (String[]) rs.getArray(3).getArray();
+                    Double[] values = (Double[]) rs.getArray(4).getArray();
+                    Double[] rSquared = (Double[]) rs.getArray(5).getArray();
+                    Integer[] observations = (Integer[]) rs.getArray(6).getArray();
+                    Map<String, Double> byFactor = betas.computeIfAbsent(date, k -> new HashMap<>())
+                            .computeIfAbsent(symbol, k -> new HashMap<>());
+                    for (int i = 0; i < factors.length; i++) {
+                        byFactor.put(factors[i], values[i]);
+                        if (factors[i].equals(fitFactor)) {
+                            fits.computeIfAbsent(date, k -> new HashMap<>()).put(symbol,
+                                    new SnapshotBetas.Fit(values[i], rSquared[i], observations[i]));
+                        }
                     }
                 });
         return new BetasByDate(betas, fits);
@@ -207,7 +217,7 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
             return with;
         }
         jdbc.query("""
-                        select distinct calculation_date, symbol from symbol_factor
+                        select calculation_date, symbol from symbol_betas
                         where symbol = any(cast(:symbols as varchar[]))
                         and calculation_date = any(cast(cast(:dates as varchar[]) as date[]))""",
                 new MapSqlParameterSource().addValue("symbols", symbols.toArray(String[]::new))
@@ -239,7 +249,7 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
         // both of symbolsWithCloses and firstBetaDates in one round trip
         jdbc.query("""
                         select s.symbol, exists (select 1 from symbol_price p where p.symbol = s.symbol),
-                               (select min(calculation_date) from symbol_factor f where f.symbol = s.symbol)
+                               (select min(calculation_date) from symbol_betas f where f.symbol = s.symbol)
                         from unnest(cast(:symbols as varchar[])) as s(symbol)""",
                 new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), rs -> {
                     if (rs.getBoolean(2)) {
@@ -260,7 +270,7 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
             return first;
         }
         jdbc.query("""
-                        select s.symbol, (select min(calculation_date) from symbol_factor f where f.symbol = s.symbol)
+                        select s.symbol, (select min(calculation_date) from symbol_betas f where f.symbol = s.symbol)
                         from unnest(cast(:symbols as varchar[])) as s(symbol)""",
                 new MapSqlParameterSource("symbols", symbols.toArray(String[]::new)), rs -> {
                     LocalDate date = rs.getObject(2, LocalDate.class);
