@@ -1,5 +1,6 @@
 package io.riskstream.profile.application;
 
+import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.profile.domain.ProfileState;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
@@ -77,8 +78,9 @@ public class DailyProfileRefresh {
                         created.providerCalls(), 0));
         log.info("daily-close {}: {}", date, outcome);
         if (outcome.errors() > 0) {
-            // retried by the listener's error handling; symbols already refreshed for this date are skipped then
-            throw new IllegalStateException("daily-close " + date + ": " + outcome.errors() + " provider errors");
+            // retried later without limit (an outage is waited out, never dead-lettered: the close would be lost);
+            // symbols already refreshed for this date are skipped then
+            throw new RetryLaterException("daily-close " + date + ": " + outcome.errors() + " provider errors");
         }
         profiles.markDailyCloseDone(date, outcome, now);
         return outcome;

@@ -1,0 +1,44 @@
+package io.riskstream.profile.application;
+
+import io.riskstream.common.application.RetryLaterException;
+import io.riskstream.common.calendar.TradingCalendar;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * A daily close whose profile refresh meets provider errors is retried later without limit: as an ordinary failure it
+ * was retried three times in a second while the provider's circuit was open and then dead-lettered, so the date was
+ * never recorded (the fault suite's provider-fault scenario).
+ */
+class DailyProfileRefreshTest {
+
+    private static final LocalDate CLOSE = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void providerErrorsRetryTheCloseLaterWithoutRecordingIt() {
+        ProfileStore profiles = mock(ProfileStore.class);
+        RefreshProfiles refresh = mock(RefreshProfiles.class);
+        TradingCalendar calendar = mock(TradingCalendar.class);
+        when(calendar.isTradingDay(CLOSE)).thenReturn(true);
+        when(profiles.symbolsWithoutProfile(any())).thenReturn(List.of());
+        when(profiles.allStates()).thenReturn(List.of());
+        when(refresh.refresh(any(), any(), any(), any())).thenReturn(new RefreshOutcome(3, 0, 2, 4, 2));
+
+        assertThatThrownBy(() -> new DailyProfileRefresh(profiles, refresh, Clock.systemUTC(), calendar).handle(
+                new DailyProfileRefresh.Command(CLOSE, Instant.now(), UUID.randomUUID(), UUID.randomUUID())))
+                .isInstanceOf(RetryLaterException.class).hasMessageContaining("2 provider errors");
+        verify(profiles, never()).markDailyCloseDone(any(), any(), any());
+    }
+}
