@@ -1,5 +1,7 @@
 package io.riskstream.testsupport;
 
+import io.riskstream.common.event.Topics;
+import io.riskstream.common.kafka.ListenerErrorHandling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -13,13 +15,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Raw access to the test broker: send any bytes, read a whole topic from the beginning. */
 public final class KafkaTestClient {
@@ -69,6 +75,23 @@ public final class KafkaTestClient {
 
     public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         return readAll(topic).stream().filter(filter).collect(Collectors.toList());
+    }
+
+    /**
+     * The reason header of the one dead letter that {@code group} wrote from {@code topic} and that {@code which}
+     * selects (by key or value); fails unless there is exactly one.
+     */
+    public static String deadLetterReason(String topic, String group, Predicate<ConsumerRecord<String, String>> which) {
+        List<ConsumerRecord<String, String>> dead = readAll(Topics.deadLetter(topic),
+                r -> which.test(r) && group.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)));
+        assertThat(dead).as("dead letters of group %s on %s", group, topic).hasSize(1);
+        return header(dead.getFirst(), ListenerErrorHandling.REASON_HEADER);
+    }
+
+    /** A header's value as text, or null when the record has none of that name. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**

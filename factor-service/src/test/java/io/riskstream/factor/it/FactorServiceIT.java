@@ -9,21 +9,18 @@ import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.factors.FactorCatalogue;
-import io.riskstream.common.kafka.ListenerErrorHandling;
 import io.riskstream.factor.FactorServiceApplication;
 import io.riskstream.factor.config.FactorServiceSettings;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +31,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -370,15 +366,7 @@ class FactorServiceIT {
 
     /** The reason header of the one dead letter this service's group wrote for {@code key}. */
     private String deadLetterReason(String key) {
-        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readAll(Topics.deadLetter(Topics.PRICES_READY),
-                r -> key.equals(r.key()) && GROUP.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)));
-        assertThat(dead).hasSize(1);
-        return header(dead.getFirst(), ListenerErrorHandling.REASON_HEADER);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestClient.deadLetterReason(Topics.PRICES_READY, GROUP, r -> key.equals(r.key()));
     }
 
     private void assertValuation(String symbol, int dates, double marketCap) {

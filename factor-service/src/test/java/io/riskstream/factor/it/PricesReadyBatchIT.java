@@ -8,14 +8,12 @@ import io.riskstream.common.event.PricesReady;
 import io.riskstream.common.event.RunStage;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.factors.FactorCatalogue;
-import io.riskstream.common.kafka.ListenerErrorHandling;
 import io.riskstream.factor.FactorServiceApplication;
 import io.riskstream.factor.config.FactorServiceSettings;
 import io.riskstream.factor.domain.exposure.PriceSeries;
 import io.riskstream.factor.domain.exposure.SymbolExposureModel;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,12 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -261,14 +257,6 @@ class PricesReadyBatchIT {
 
     /** The reason header of the one dead letter this class's group wrote with this value. */
     private String deadLetterReason(String value) {
-        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readAll(Topics.deadLetter(Topics.PRICES_READY),
-                r -> value.equals(r.value()) && GROUP.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)));
-        assertThat(dead).hasSize(1);
-        return header(dead.getFirst(), ListenerErrorHandling.REASON_HEADER);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestClient.deadLetterReason(Topics.PRICES_READY, GROUP, r -> value.equals(r.value()));
     }
 }

@@ -11,12 +11,9 @@ import io.riskstream.common.event.ProfileUpdated;
 import io.riskstream.common.event.SymbolAdded;
 import io.riskstream.common.event.Topics;
 import io.riskstream.common.json.EventCodec;
-import io.riskstream.common.kafka.ListenerErrorHandling;
 import io.riskstream.testsupport.KafkaTestClient;
 import io.riskstream.testsupport.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,15 +152,7 @@ final class PortfolioFeed {
 
     /** The reason header of the one dead letter {@code group} wrote for {@code key} from {@code topic}. */
     static String deadLetterReason(String topic, String key, String group) {
-        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readAll(Topics.deadLetter(topic),
-                r -> key.equals(r.key()) && group.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)));
-        assertThat(dead).as("dead letters of %s on %s", key, topic).hasSize(1);
-        return header(dead.getFirst(), ListenerErrorHandling.REASON_HEADER);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestClient.deadLetterReason(topic, group, r -> key.equals(r.key()));
     }
 
     private URI uri(String path) {
