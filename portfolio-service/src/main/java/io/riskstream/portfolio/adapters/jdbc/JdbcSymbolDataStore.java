@@ -83,20 +83,32 @@ public class JdbcSymbolDataStore implements SymbolDataStore {
             return;
         }
         // one statement per event: the factors as column arrays, unnested server-side and gathered into one row per
-        // date (factors in name order, so the same betas always make the same row and a replay changes nothing)
+        // date, factors in name order. An event may carry only some factors of a date (a provider beta on its own),
+        // so a stored date is merged factor by factor, as rows per factor were: the event's factors replace theirs,
+        // the others stay; nothing is rewritten when no factor changes (a replay changes nothing)
         jdbc.update("""
-                insert into symbol_betas (symbol, calculation_date, factors, betas, r_squared, observations)
+                insert into symbol_betas as s (symbol, calculation_date, factors, betas, r_squared, observations)
                 select :symbol, d, array_agg(f order by f), array_agg(b order by f), array_agg(r order by f),
                        array_agg(o order by f)
                 from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]),
                             cast(:rSquared as float8[]), cast(:observations as int[])) as u(d, f, b, r, o)
                 group by d
-                on conflict (symbol, calculation_date) do update set factors = excluded.factors,
-                  betas = excluded.betas, r_squared = excluded.r_squared, observations = excluded.observations
-                where symbol_betas.factors is distinct from excluded.factors
-                   or symbol_betas.betas is distinct from excluded.betas
-                   or symbol_betas.r_squared is distinct from excluded.r_squared
-                   or symbol_betas.observations is distinct from excluded.observations""",
+                on conflict (symbol, calculation_date) do update set (factors, betas, r_squared, observations) = (
+                  select array_agg(f order by f), array_agg(b order by f), array_agg(r order by f),
+                         array_agg(o order by f)
+                  from (select f, b, r, o
+                        from unnest(excluded.factors, excluded.betas, excluded.r_squared, excluded.observations)
+                             as n(f, b, r, o)
+                        union all
+                        select f, b, r, o
+                        from unnest(s.factors, s.betas, s.r_squared, s.observations) as kept(f, b, r, o)
+                        where f <> all(excluded.factors)) as merged)
+                where exists (
+                  select 1 from unnest(excluded.factors, excluded.betas, excluded.r_squared, excluded.observations)
+                                as n(f, b, r, o)
+                  left join unnest(s.factors, s.betas, s.r_squared, s.observations) as old(f, b, r, o) on old.f = n.f
+                  where old.f is null or old.b is distinct from n.b or old.r is distinct from n.r
+                     or old.o is distinct from n.o)""",
                 new MapSqlParameterSource("symbol", symbol)
                 .addValue("dates", dates.toArray(String[]::new)).addValue("factors", factors.toArray(String[]::new))
                 .addValue("betas", betas.toArray(Double[]::new)).addValue("rSquared", rSquared.toArray(Double[]::new))
