@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stored exposures per (symbol, calculation date, factor), provider betas, and calculations waiting for benchmarks. */
+/**
+ * Stored exposures (all factors of a symbol and calculation date together), provider betas, and calculations waiting
+ * for benchmarks.
+ */
 public interface ExposureStore {
 
     void upsert(String symbol, List<DatedExposures> exposures);

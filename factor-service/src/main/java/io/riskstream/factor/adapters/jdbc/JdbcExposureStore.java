@@ -22,25 +22,44 @@ public class JdbcExposureStore implements ExposureStore {
 
     private static final long PENDING_LOCK = 0x5253504e44494e47L; // "RSPNDING"
     /*
-     * One statement per symbol: the rows travel as column arrays and unnest server-side. A JDBC batch of ~3,000
-     * single-row inserts (252 dates × 12 factors) cost most of an onboarding's database time.
+     * One statement per symbol: the values travel as column arrays, are unnested server-side and gathered into one row
+     * per date, factors in name order (a JDBC batch of ~3,000 single-row inserts, and later one row per factor, cost
+     * most of an onboarding's database time). An event may carry only some factors of a date (a provider beta on its
+     * own), so a stored date is merged factor by factor: the given factors replace theirs, the others stay; nothing is
+     * rewritten when no value changes, so a replay changes nothing.
      */
     private static final String UPSERT = """
-            insert into symbol_exposure (symbol, calculation_date, factor, beta, alpha, r_squared, std_error, t_stat,
-                                         p_value, observations)
-            select :symbol, d, f, b, a, r, se, ts, p, o
+            insert into symbol_date_exposures as s (symbol, calculation_date, factors, betas, alphas, r_squared,
+                                                    std_errors, t_stats, p_values, observations)
+            select :symbol, d, array_agg(f order by f), array_agg(b order by f), array_agg(a order by f),
+                   array_agg(r order by f), array_agg(se order by f), array_agg(ts order by f), array_agg(p order by f),
+                   array_agg(o order by f)
             from unnest(cast(cast(:dates as varchar[]) as date[]), cast(:factors as varchar[]), cast(:betas as float8[]),
                         cast(:alphas as float8[]), cast(:rSquared as float8[]), cast(:stdErrors as float8[]),
                         cast(:tStats as float8[]), cast(:pValues as float8[]), cast(:observations as int[]))
                  as u(d, f, b, a, r, se, ts, p, o)
-            on conflict (symbol, calculation_date, factor) do update set
-              beta = excluded.beta, alpha = excluded.alpha, r_squared = excluded.r_squared,
-              std_error = excluded.std_error, t_stat = excluded.t_stat, p_value = excluded.p_value,
-              observations = excluded.observations, computed_at = now()
-            where (symbol_exposure.beta, symbol_exposure.alpha, symbol_exposure.r_squared, symbol_exposure.std_error,
-                   symbol_exposure.t_stat, symbol_exposure.p_value, symbol_exposure.observations)
-                  is distinct from (excluded.beta, excluded.alpha, excluded.r_squared, excluded.std_error,
-                   excluded.t_stat, excluded.p_value, excluded.observations)""";
+            group by d
+            on conflict (symbol, calculation_date) do update set
+              (factors, betas, alphas, r_squared, std_errors, t_stats, p_values, observations, computed_at) = (
+                select array_agg(f order by f), array_agg(b order by f), array_agg(a order by f),
+                       array_agg(r order by f), array_agg(se order by f), array_agg(ts order by f),
+                       array_agg(p order by f), array_agg(o order by f), now()
+                from (select * from unnest(excluded.factors, excluded.betas, excluded.alphas, excluded.r_squared,
+                                           excluded.std_errors, excluded.t_stats, excluded.p_values,
+                                           excluded.observations) as n(f, b, a, r, se, ts, p, o)
+                      union all
+                      select * from unnest(s.factors, s.betas, s.alphas, s.r_squared, s.std_errors, s.t_stats,
+                                           s.p_values, s.observations) as kept(f, b, a, r, se, ts, p, o)
+                      where f <> all(excluded.factors)) as merged)
+            where exists (
+              select 1 from unnest(excluded.factors, excluded.betas, excluded.alphas, excluded.r_squared,
+                                   excluded.std_errors, excluded.t_stats, excluded.p_values, excluded.observations)
+                            as n(f, b, a, r, se, ts, p, o)
+              left join unnest(s.factors, s.betas, s.alphas, s.r_squared, s.std_errors, s.t_stats, s.p_values,
+                               s.observations) as old(f, b, a, r, se, ts, p, o) on old.f = n.f
+              where old.f is null
+                 or (old.b, old.a, old.r, old.se, old.ts, old.p, old.o)
+                    is distinct from (n.b, n.a, n.r, n.se, n.ts, n.p, n.o))""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -82,20 +101,15 @@ public class JdbcExposureStore implements ExposureStore {
 
     @Override
     public Optional<DatedExposures> find(String symbol, LocalDate date) {
-        Map<String, FactorValue> factors = new LinkedHashMap<>();
-        jdbc.query("select * from symbol_exposure where symbol = :symbol and calculation_date = :date order by factor",
+        return jdbc.query("select * from symbol_date_exposures where symbol = :symbol and calculation_date = :date",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("date", date),
-                rs -> {
-                    factors.put(rs.getString("factor"), value(rs));
-                });
-        return factors.isEmpty() ? Optional.empty() : Optional.of(new DatedExposures(date, factors));
+                (rs, n) -> dated(rs)).stream().findFirst();
     }
 
     @Override
     public Optional<DatedExposures> latest(String symbol) {
-        LocalDate date = jdbc.queryForObject("select max(calculation_date) from symbol_exposure where symbol = :symbol",
-                new MapSqlParameterSource("symbol", symbol), LocalDate.class);
-        return date == null ? Optional.empty() : find(symbol, date);
+        return jdbc.query("select * from symbol_date_exposures where symbol = :symbol order by calculation_date desc "
+                + "limit 1", new MapSqlParameterSource("symbol", symbol), (rs, n) -> dated(rs)).stream().findFirst();
     }
 
     @Override
@@ -108,14 +122,26 @@ public class JdbcExposureStore implements ExposureStore {
 
     @Override
     public List<LocalDate> calculationDates(String symbol) {
-        return jdbc.queryForList("select distinct calculation_date from symbol_exposure where symbol = :symbol "
-                + "order by 1", new MapSqlParameterSource("symbol", symbol), LocalDate.class);
+        return jdbc.queryForList("select calculation_date from symbol_date_exposures where symbol = :symbol order by 1",
+                new MapSqlParameterSource("symbol", symbol), LocalDate.class);
     }
 
     @Override
     public void deleteFactor(String symbol, String factor) {
-        jdbc.update("delete from symbol_exposure where symbol = :symbol and factor = :factor",
-                new MapSqlParameterSource().addValue("symbol", symbol).addValue("factor", factor));
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("symbol", symbol).addValue("factor", factor);
+        // a date left without factors goes; the others lose that factor's entry in every array
+        jdbc.update("delete from symbol_date_exposures where symbol = :symbol and factors = array[cast(:factor as varchar)]",
+                params);
+        jdbc.update("""
+                update symbol_date_exposures s set
+                  (factors, betas, alphas, r_squared, std_errors, t_stats, p_values, observations, computed_at) = (
+                    select array_agg(f order by f), array_agg(b order by f), array_agg(a order by f),
+                           array_agg(r order by f), array_agg(se order by f), array_agg(ts order by f),
+                           array_agg(p order by f), array_agg(o order by f), now()
+                    from unnest(s.factors, s.betas, s.alphas, s.r_squared, s.std_errors, s.t_stats, s.p_values,
+                                s.observations) as kept(f, b, a, r, se, ts, p, o)
+                    where f <> :factor)
+                where symbol = :symbol and :factor = any(factors)""", params);
     }
 
     @Override
@@ -175,10 +201,20 @@ public class JdbcExposureStore implements ExposureStore {
         return pending;
     }
 
-    private static FactorValue value(ResultSet rs) throws SQLException {
-        return new FactorValue(rs.getDouble("beta"), (Double) rs.getObject("alpha", Double.class),
-                (Double) rs.getObject("r_squared", Double.class), (Double) rs.getObject("std_error", Double.class),
-                (Double) rs.getObject("t_stat", Double.class), (Double) rs.getObject("p_value", Double.class),
-                (Integer) rs.getObject("observations", Integer.class));
+    private static DatedExposures dated(ResultSet rs) throws SQLException {
+        String[] factors = (String[]) rs.getArray("factors").getArray();
+        Double[] betas = (Double[]) rs.getArray("betas").getArray();
+        Double[] alphas = (Double[]) rs.getArray("alphas").getArray();
+        Double[] rSquared = (Double[]) rs.getArray("r_squared").getArray();
+        Double[] stdErrors = (Double[]) rs.getArray("std_errors").getArray();
+        Double[] tStats = (Double[]) rs.getArray("t_stats").getArray();
+        Double[] pValues = (Double[]) rs.getArray("p_values").getArray();
+        Integer[] observations = (Integer[]) rs.getArray("observations").getArray();
+        Map<String, FactorValue> byFactor = new LinkedHashMap<>();
+        for (int i = 0; i < factors.length; i++) {
+            byFactor.put(factors[i], new FactorValue(betas[i], alphas[i], rSquared[i], stdErrors[i], tStats[i],
+                    pValues[i], observations[i]));
+        }
+        return new DatedExposures(rs.getObject("calculation_date", LocalDate.class), byFactor);
     }
 }
