@@ -50,6 +50,29 @@ class EventCodecTest {
     }
 
     @Test
+    void checksTheEnvelopeBeforeThePayloadAndNamesAMissingPayload() {
+        // the payload is bound straight from the text when it can be; what is wrong is named the same either way
+        String brokenPayloadOfAnotherType = valid("{\"tradingDate\":\"yesterday\"}", "prices-ready");
+        assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, brokenPayloadOfAnotherType, DailyClose.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("does not belong on this topic");
+        String goodPayloadBadVersion = valid("{\"tradingDate\":\"2024-12-31\"}", "daily-close")
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":\"1\"");
+        assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, goodPayloadBadVersion, DailyClose.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("schemaVersion is missing or not an integer");
+        for (String payload : List.of("null", "\"2024-12-31\"", "[]")) {
+            assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, valid(payload, "daily-close"), DailyClose.class))
+                    .as(payload).isInstanceOf(MalformedEventException.class)
+                    .hasMessageContaining("payload is missing or not an object");
+        }
+        String noPayload = valid("{}", "daily-close").replace(",\"payload\":{}", "");
+        assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, noPayload, DailyClose.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("payload is missing or not an object");
+        String trailing = valid("{\"tradingDate\":\"2024-12-31\"}", "daily-close") + " {}";
+        assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, trailing, DailyClose.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
     void rejectsAnEventOfAnotherTopic() {
         String json = valid("{\"tradingDate\":\"2024-12-31\"}", "prices-ready");
         assertThatThrownBy(() -> codec.decode(Topics.DAILY_CLOSE, json, DailyClose.class))
