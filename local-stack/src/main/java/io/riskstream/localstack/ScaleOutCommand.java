@@ -52,7 +52,7 @@ public final class ScaleOutCommand {
 
     /** One replay's figures, as {@code measure} writes them and {@code report} reads them. */
     record Replay(int instances, double cpuPerInstance, long records, double steadyRecordsPerSecond,
-                  double wholeSeconds, double cpuSecondsUsed, boolean finished) {
+                  double wholeSeconds, double cpuSecondsUsed, boolean finished, Map<String, Double> steadyCores) {
     }
 
     ScaleOutCommand() {
@@ -130,6 +130,8 @@ public final class ScaleOutCommand {
         List<Path> cpuacct = List.of();
         @Option(hidden = true, names = "--timeout", converter = Cli.Seconds.class, required = true)
         long timeout;
+        @Option(hidden = true, names = "--pids", description = "the stack's pids file (broker, PostgreSQL's CPU)")
+        Path pids;
         @Option(hidden = true, names = "--result", required = true)
         Path result;
 
@@ -148,6 +150,8 @@ public final class ScaleOutCommand {
                         + " cores each%n", total, end.size(), instances, cpu);
                 long t0 = System.nanoTime(), deadline = t0 + Duration.ofSeconds(timeout).toNanos();
                 double first = Double.NaN, at10 = Double.NaN, at90 = Double.NaN, done = Double.NaN, lastPrint = 0;
+                // CPU used between 10 % and 90 % committed: the instances' (their cgroups), the broker's, PostgreSQL's
+                Map<String, Double> cpuAt10 = Map.of(), steadyCores = new LinkedHashMap<>();
                 while (System.nanoTime() < deadline) {
                     long consumed = committed(admin, start);
                     double t = (System.nanoTime() - t0) / 1e9;
@@ -156,9 +160,15 @@ public final class ScaleOutCommand {
                     }
                     if (consumed >= 0.1 * total && Double.isNaN(at10)) {
                         at10 = t;
+                        cpuAt10 = cpuNow();
                     }
                     if (consumed >= 0.9 * total && Double.isNaN(at90)) {
                         at90 = t;
+                        if (at90 > at10) {
+                            double window = at90 - at10;
+                            ProcessCpu.delta(cpuAt10, cpuNow()).forEach((who, seconds) ->
+                                    steadyCores.put(who, Math.round(seconds / window * 100) / 100.0));
+                        }
                     }
                     long queued = consumed >= total ? queued() : -1;
                     if (t - lastPrint >= 10) {
@@ -175,7 +185,7 @@ public final class ScaleOutCommand {
                 boolean finished = !Double.isNaN(done);
                 double steady = Double.isNaN(at90) || at90 <= at10 ? Double.NaN : 0.8 * total / (at90 - at10);
                 Replay replay = new Replay(instances, cpu, total, steady, finished ? done - first : Double.NaN,
-                        cpuSeconds(), finished);
+                        cpuSeconds(), finished, steadyCores);
                 JSON.writeValue(result.toFile(), replay);
                 if (!finished) {
                     System.err.printf("the replay with %d instance(s) did not finish within %d s%n", instances, timeout);
@@ -183,6 +193,9 @@ public final class ScaleOutCommand {
                 }
                 System.out.printf("    done: %.1f s from the first commit, steady %.0f records/s, %.1f CPU seconds%n",
                         replay.wholeSeconds(), steady, replay.cpuSecondsUsed());
+                if (!steadyCores.isEmpty()) {
+                    System.out.println("    cores used while steady (10 % to 90 % committed): " + steadyCores);
+                }
                 return 0;
             }
         }
@@ -225,6 +238,21 @@ public final class ScaleOutCommand {
             }
         }
 
+        /** CPU seconds so far: the instances together (their cgroups), and the stack's other processes. */
+        private Map<String, Double> cpuNow() {
+            Map<String, Double> now = new LinkedHashMap<>();
+            double instancesCpu = cpuSeconds();
+            if (!Double.isNaN(instancesCpu)) {
+                now.put("factor-service instances", instancesCpu);
+            }
+            ProcessCpu.sample(pids).forEach((who, seconds) -> {
+                if (!who.startsWith("factor-replay")) { // counted by their cgroups
+                    now.put(who, seconds);
+                }
+            });
+            return now;
+        }
+
         /** CPU time the instances used, from their cpuacct cgroups (NaN where the controller is not there). */
         private double cpuSeconds() {
             double seconds = 0;
@@ -262,6 +290,11 @@ public final class ScaleOutCommand {
             for (Replay r : replays) {
                 System.out.printf("%-10d %12.2f %10d %16.0f %14.1f %12.1f%n", r.instances(), r.cpuPerInstance(),
                         r.records(), r.steadyRecordsPerSecond(), r.wholeSeconds(), r.cpuSecondsUsed());
+            }
+            for (Replay r : replays) {
+                if (r.steadyCores() != null && !r.steadyCores().isEmpty()) {
+                    System.out.printf("cores used while steady, %d instance(s): %s%n", r.instances(), r.steadyCores());
+                }
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("format", 1);

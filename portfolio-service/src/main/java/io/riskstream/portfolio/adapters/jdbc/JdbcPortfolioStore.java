@@ -89,11 +89,13 @@ public class JdbcPortfolioStore implements PortfolioStore {
     @Override
     public Map<UUID, LocalDate> holdersWithFirstEntry(String symbol, LocalDate since) {
         Map<UUID, LocalDate> holders = new HashMap<>();
+        // the holders first (position_symbol_all), then each holder's earliest entry (position_portfolio): the join
+        // form let the planner hash all positions, about 2 ms per event at 20,000 positions (pg_stat_statements)
         jdbc.query("""
-                        select p.portfolio_id, min(p.entry_date) first_entry from position p
-                        where p.portfolio_id in (select portfolio_id from position
-                                                 where symbol = :symbol and (exit_date is null or exit_date > :since))
-                        group by p.portfolio_id""",
+                        select h.portfolio_id,
+                               (select min(p.entry_date) from position p where p.portfolio_id = h.portfolio_id) first_entry
+                        from (select distinct portfolio_id from position
+                              where symbol = :symbol and (exit_date is null or exit_date > :since)) h""",
                 new MapSqlParameterSource().addValue("symbol", symbol).addValue("since", since),
                 rs -> {
                     holders.put(rs.getObject("portfolio_id", UUID.class), rs.getObject("first_entry", LocalDate.class));
