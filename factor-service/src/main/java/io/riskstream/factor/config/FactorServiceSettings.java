@@ -15,7 +15,7 @@ public record FactorServiceSettings(@DefaultValue("adj_close") String priceColum
                                     Integer horizonDays,
                                     @DefaultValue("1.0") double ridgeAlpha,
                                     @DefaultValue("40") int datesPerEvent,
-                                    @DefaultValue("5000") int barsPerUnitOfWork) {
+                                    @DefaultValue("2500") int barsPerUnitOfWork) {
 
     public FactorServiceSettings {
         horizonDays = horizonDays == null ? FactorCatalogue.HORIZON_DAYS : horizonDays;
