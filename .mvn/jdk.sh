@@ -3,7 +3,14 @@
 # in order, JAVA_HOME, the java on the PATH, and the JDKs installed in the usual places, and says which it chose.
 # Sets JAVA_HOME (and puts its bin first on the PATH); returns 1 with a message when no JDK 21+ exists.
 
-riskstream_java_major() {
+riskstream_java_major() { # $1: a java launcher, $2: its JDK home
+    # The JDK's release file (every JDK since 9 has one) names its version without starting a JVM, which costs about
+    # 0.15 s per candidate on every ./mvnw and bin/riskstream call; a JDK without one is asked the slow way.
+    _rs_release="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$2/release" 2>/dev/null | head -1)"
+    if [ -n "$_rs_release" ]; then
+        echo "$_rs_release" | awk -F. '{ print ($1 == "1" ? $2 : $1) }'
+        return
+    fi
     "$1" -XshowSettings:properties -version 2>&1 \
         | awk -F'= ' '/java.specification.version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
 }
@@ -37,7 +44,7 @@ $_rs_dir"
 '
     for _rs_home in $_rs_candidates; do
         [ -x "$_rs_home/bin/java" ] && [ -x "$_rs_home/bin/javac" ] || continue
-        _rs_major="$(riskstream_java_major "$_rs_home/bin/java")"
+        _rs_major="$(riskstream_java_major "$_rs_home/bin/java" "$_rs_home")"
         if [ -z "$_rs_first_home" ]; then _rs_first_home="$_rs_home"; _rs_first_major="$_rs_major"; fi
         case "$_rs_major" in '' | *[!0-9]*) continue ;; esac
         if [ "$_rs_major" -ge 21 ]; then
