@@ -6,9 +6,10 @@
 riskstream_java_major() { # $1: a java launcher, $2: its JDK home
     # The JDK's release file (every JDK since 9 has one) names its version without starting a JVM, which costs about
     # 0.15 s per candidate on every ./mvnw and bin/riskstream call; a JDK without one is asked the slow way.
-    _rs_release="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$2/release" 2>/dev/null | head -1)"
+    _rs_release="$(awk -F'"' '/^JAVA_VERSION="[0-9]/ { sub(/[^0-9.].*/, "", $2); split($2, v, ".");
+        print (v[1] == "1" ? v[2] : v[1]); exit }' "$2/release" 2>/dev/null)"
     if [ -n "$_rs_release" ]; then
-        echo "$_rs_release" | awk -F. '{ print ($1 == "1" ? $2 : $1) }'
+        echo "$_rs_release"
         return
     fi
     "$1" -XshowSettings:properties -version 2>&1 \

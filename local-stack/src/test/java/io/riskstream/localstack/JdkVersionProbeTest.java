@@ -35,7 +35,7 @@ class JdkVersionProbeTest {
 
     @Test
     void readsAJava8StyleVersionAsItsMajor() throws Exception {
-        Path jdk = fakeJdk("jdk-8", "1.8");
+        Path jdk = fakeJdk("jdk-8", "17"); // a JVM that answered would say 17: only the release file says 8
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"1.8.0_292\"\n");
 
         assertThat(probe(jdk)).isEqualTo("8");
