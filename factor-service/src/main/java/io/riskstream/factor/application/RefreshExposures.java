@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,50 +162,59 @@ public class RefreshExposures {
      * before a failing command are kept and the failing one is named by a {@link FailedCommand}.
      */
     public int handleAll(List<Command> commands) {
-        int n = 0;
-        for (int start = 0; start < commands.size(); ) {
-            int end = unitEnd(commands, start);
-            n += end - start == 1 ? handleOne(commands, start) : handleTogether(commands, start, end);
-            start = end;
-        }
-        return n;
+        return handleAll(commands.iterator());
     }
 
-    private int unitEnd(List<Command> commands, int start) {
-        if (isBenchmark(commands.get(start))) {
-            return start + 1;
+    /**
+     * {@link #handleAll(List)} of commands taken one at a time: a command is asked for only when the unit of work being
+     * assembled may take it, so a caller that decodes records on demand holds one unit's commands at a time, not a
+     * whole poll's (two hundred one-year histories are about 8 MB of bars, which otherwise outlive every unit).
+     */
+    public int handleAll(Iterator<Command> commands) {
+        int n = 0;
+        int index = 0;
+        Command next = commands.hasNext() ? commands.next() : null;
+        while (next != null) {
+            List<Command> unit = new ArrayList<>();
+            unit.add(next);
+            next = commands.hasNext() ? commands.next() : null;
+            if (!isBenchmark(unit.getFirst())) {
+                Set<String> symbols = new HashSet<>(Set.of(unit.getFirst().prices().symbol()));
+                int bars = unit.getFirst().prices().bars().size();
+                while (next != null && !isBenchmark(next) && bars < barsPerUnitOfWork
+                        && symbols.add(next.prices().symbol())) {
+                    unit.add(next);
+                    bars += next.prices().bars().size();
+                    next = commands.hasNext() ? commands.next() : null;
+                }
+            }
+            n += unit.size() == 1 ? handleOne(unit.getFirst(), index) : handleTogether(unit, index);
+            index += unit.size();
         }
-        Set<String> symbols = new HashSet<>();
-        int bars = 0;
-        int end = start;
-        while (end < commands.size() && !isBenchmark(commands.get(end)) && bars < barsPerUnitOfWork
-                && symbols.add(commands.get(end).prices().symbol())) {
-            bars += commands.get(end).prices().bars().size();
-            end++;
-        }
-        return end;
+        return n;
     }
 
     private static boolean isBenchmark(Command command) {
         return BENCHMARKS.contains(command.prices().symbol());
     }
 
-    private int handleOne(List<Command> commands, int index) {
+    private int handleOne(Command command, int index) {
         try {
-            return handle(commands.get(index));
+            return handle(command);
         } catch (RuntimeException e) {
             throw new FailedCommand(index, e);
         }
     }
 
-    private int handleTogether(List<Command> commands, int start, int end) {
+    /** {@code unit}'s commands in one unit of work; {@code first} is the index of its first command in the batch. */
+    private int handleTogether(List<Command> unit, int first) {
         try {
-            return unitOfWork.call(() -> refreshTogether(commands.subList(start, end)));
+            return unitOfWork.call(() -> refreshTogether(unit));
         } catch (RuntimeException e) {
-            LOG.info("{} prices-ready records failed together ({}); handling them one by one", end - start, e.toString());
+            LOG.info("{} prices-ready records failed together ({}); handling them one by one", unit.size(), e.toString());
             int n = 0;
-            for (int i = start; i < end; i++) {
-                n += handleOne(commands, i);
+            for (int i = 0; i < unit.size(); i++) {
+                n += handleOne(unit.get(i), first + i);
             }
             return n;
         }

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,44 @@ class RefreshExposuresTest {
     }
 
     @Test
+    void commandsAreTakenOneUnitOfWorkAtATimeNotAWholePollAhead() {
+        List<LocalDate> days = weekdays(LAST.minusDays(400), LAST);
+        FactorCatalogue.benchmarkSymbols().forEach(etf -> prices.upsert(etf, bars(etf, days)));
+        RefreshExposures sixBarsPerUnit = new RefreshExposures(prices, new Exposures(), model, events, unitOfWork,
+                Clock.fixed(Instant.parse("2024-07-01T00:00:00Z"), ZoneOffset.UTC), PriceColumn.ADJ_CLOSE, 365, 40,
+                new RecordSymbolMetrics(prices, new Metrics(), new NoProfiles(), new SymbolMetricsCalculation(),
+                        PriceColumn.ADJ_CLOSE), 6);
+        List<RefreshExposures.Command> commands = new ArrayList<>();
+        for (String symbol : List.of("ACME", "BETA", "GAMA", "DELT", "EPSI")) {
+            List<PriceBar> bars = bars(symbol, days);
+            prices.upsert(symbol, bars.subList(0, bars.size() - 3));
+            commands.add(new RefreshExposures.Command(new PricesReady(symbol, LAST, false,
+                    bars.subList(bars.size() - 3, bars.size())), UUID.randomUUID(), UUID.randomUUID()));
+        }
+        Iterator<RefreshExposures.Command> all = commands.iterator();
+        int[] taken = {0};
+        List<Integer> takenWhenAUnitStarts = new ArrayList<>();
+        unitOfWork.onStart = () -> takenWhenAUnitStarts.add(taken[0]);
+
+        int computed = sixBarsPerUnit.handleAll(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return all.hasNext();
+            }
+
+            @Override
+            public RefreshExposures.Command next() {
+                taken[0]++;
+                return all.next();
+            }
+        });
+
+        assertThat(computed).isEqualTo(15);
+        // units of two commands (six bars) and a last one; each unit asks for one command more, to know it is full
+        assertThat(takenWhenAUnitStarts).containsExactly(3, 5, 5);
+    }
+
+    @Test
     void aFailingRecordIsNamedAfterTheRecordsBeforeItAreStoredAndAnnounced() {
         List<LocalDate> days = weekdays(LAST.minusDays(400), LAST);
         FactorCatalogue.benchmarkSymbols().forEach(etf -> prices.upsert(etf, bars(etf, days)));
@@ -168,6 +207,7 @@ class RefreshExposuresTest {
         final Prices prices;
         boolean open;
         int units;
+        Runnable onStart = () -> { };
 
         RecordingUnitOfWork(Prices prices) {
             this.prices = prices;
@@ -176,6 +216,7 @@ class RefreshExposuresTest {
         @Override
         public <T> T call(Supplier<T> work) {
             units++;
+            onStart.run();
             open = true;
             Map<String, TreeMap<LocalDate, PriceBar>> before = new HashMap<>();
             prices.bars.forEach((symbol, bars) -> before.put(symbol, new TreeMap<>(bars)));

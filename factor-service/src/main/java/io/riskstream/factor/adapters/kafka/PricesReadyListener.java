@@ -10,8 +10,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * A poll of prices-ready at a time ({@link RefreshExposures#handleAll}). A record that fails is named to the error
@@ -29,28 +30,60 @@ class PricesReadyListener {
         this.refresh = refresh;
     }
 
-    @KafkaListener(id = "factor-service.prices-ready", idIsGroup = false, topics = Topics.PRICES_READY, batch = "true")
+    @KafkaListener(id = "factor-service.prices-ready", idIsGroup = false, topics = Topics.PRICES_READY, batch = "true",
+            properties = "fetch.max.bytes=${riskstream.factors.prices-ready-fetch-max-bytes}")
     void on(List<ConsumerRecord<String, String>> records) {
-        List<RefreshExposures.Command> commands = new ArrayList<>(records.size());
-        RuntimeException unreadable = null;
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                EventEnvelope<PricesReady> event = codec.decode(record.topic(), record.value(), PricesReady.class);
-                commands.add(new RefreshExposures.Command(event.payload(), event.eventId(), event.runId()));
-            } catch (RuntimeException e) {
-                unreadable = e; // the records before it are handled first
-                break;
-            }
-        }
+        Decoded commands = new Decoded(records);
         try {
             refresh.handleAll(commands);
         } catch (RefreshExposures.FailedCommand e) {
             ConsumerRecord<String, String> failed = records.get(e.index());
             throw new BatchListenerFailedException(describe(failed), e.getCause(), failed);
         }
-        if (unreadable != null) {
-            ConsumerRecord<String, String> failed = records.get(commands.size());
-            throw new BatchListenerFailedException(describe(failed), unreadable, failed);
+        if (commands.unreadable != null) {
+            ConsumerRecord<String, String> failed = records.get(commands.next);
+            throw new BatchListenerFailedException(describe(failed), commands.unreadable, failed);
+        }
+    }
+
+    /**
+     * The poll's records decoded as they are asked for, so only the unit of work being handled holds decoded bars. It
+     * ends before the first record that cannot be decoded: the records before it are handled first.
+     */
+    private final class Decoded implements Iterator<RefreshExposures.Command> {
+
+        private final List<ConsumerRecord<String, String>> records;
+        private int next;
+        private RefreshExposures.Command decoded;
+        private RuntimeException unreadable;
+
+        Decoded(List<ConsumerRecord<String, String>> records) {
+            this.records = records;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (decoded == null && unreadable == null && next < records.size()) {
+                ConsumerRecord<String, String> record = records.get(next);
+                try {
+                    EventEnvelope<PricesReady> event = codec.decode(record.topic(), record.value(), PricesReady.class);
+                    decoded = new RefreshExposures.Command(event.payload(), event.eventId(), event.runId());
+                } catch (RuntimeException e) {
+                    unreadable = e;
+                }
+            }
+            return decoded != null;
+        }
+
+        @Override
+        public RefreshExposures.Command next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RefreshExposures.Command command = decoded;
+            decoded = null;
+            next++;
+            return command;
         }
     }
 
