@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,14 +39,16 @@ import java.util.function.BooleanSupplier;
  * as-of date D0 and the simulated provider. (a) Cold start: M portfolios of P positions over N symbols new to the
  * system (each symbol: a year of history and factors), until every portfolio has its D0 analytics; (b) one daily
  * close for the next session D1, until every portfolio has D1; (c) onboardings of portfolios with one unknown symbol
- * each, one after the other, from the POST to the portfolio's D0 analytics. Prints wall time per phase, events per
+ * each, one after the other, from the POST to the portfolio's D0 analytics, started as soon as (b)'s close is
+ * triggered so they compete with it (the latency a user sees on a busy evening), or after (b) with
+ * {@code --onboard-after-close}. Prints wall time per phase, events per
  * second per topic, onboarding median and p95, consumer lag over time and the peak memory of each process.
  * A benchmark, not a test: it asserts nothing about time, and exits non-zero only when a phase does not finish.
  */
 public final class BenchCommand {
 
-    record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings, LocalDate asOf,
-                   LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
+    record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings,
+                   boolean onboardingsDuringClose, LocalDate asOf, LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
                    Duration phaseTimeout, int factorInstances, Path json) {
     }
 
@@ -57,7 +60,8 @@ public final class BenchCommand {
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<Phase> phases = new ArrayList<>();
+    /** Written by (c)'s thread too when the onboardings run during the close. */
+    private final List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
     private double createdSeconds = Double.NaN;
 
     private BenchCommand(Options options) {
@@ -101,8 +105,13 @@ public final class BenchCommand {
         int positions;
 
         @Option(names = "--onboardings", paramLabel = "K", converter = Cli.Count.class, defaultValue = "50",
-                description = "onboardings of one new symbol each, one after the other (default: ${DEFAULT-VALUE})")
+                description = "onboardings of one new symbol each, one after the other, started with (b)'s daily"
+                        + " close (default: ${DEFAULT-VALUE})")
         int onboardings;
+
+        @Option(names = "--onboard-after-close",
+                description = "start (c)'s onboardings once (b) has finished, on a quiet stack, instead of during it")
+        boolean onboardAfterClose;
 
         @Option(names = "--phase-timeout", paramLabel = "SECONDS", converter = Cli.Seconds.class, defaultValue = "1200",
                 description = "how long a phase may take (default: ${DEFAULT-VALUE})")
@@ -181,7 +190,7 @@ public final class BenchCommand {
             } else if (!next.isAfter(asOf)) {
                 throw usage("--next " + next + " must be after --as-of " + asOf);
             }
-            return new Options(symbols, portfolios, positions, onboardings, asOf, next,
+            return new Options(symbols, portfolios, positions, onboardings, !onboardAfterClose, asOf, next,
                     priceUrl == null ? "http://127.0.0.1:8081" : priceUrl,
                     portfolioUrl == null ? "http://127.0.0.1:8085" : portfolioUrl,
                     bootstrap == null ? "127.0.0.1:19092" : bootstrap, pids, Duration.ofSeconds(phaseTimeout),
@@ -201,10 +210,22 @@ public final class BenchCommand {
             boolean finished = false;
             try {
                 List<String> ids = coldStart(probe);
-                if (ids == null || !dailyClose(probe, ids)) {
+                if (ids == null) {
                     return 1;
                 }
-                latencies = onboardings(probe);
+                if (options.onboardingsDuringClose()) {
+                    FutureTask<List<Double>> during = new FutureTask<>(() -> onboardings(probe));
+                    if (!dailyClose(probe, ids, () -> Thread.ofPlatform().daemon().name("bench-onboardings")
+                            .start(during))) {
+                        return 1;
+                    }
+                    latencies = during.get();
+                } else {
+                    if (!dailyClose(probe, ids, () -> { })) {
+                        return 1;
+                    }
+                    latencies = onboardings(probe);
+                }
                 if (latencies == null) {
                     latencies = List.of();
                     return 1;
@@ -258,8 +279,11 @@ public final class BenchCommand {
         return ids;
     }
 
-    /** (b): one daily close for the next session, until every portfolio has its analytics. */
-    private boolean dailyClose(PipelineProbe probe, List<String> ids) throws Exception {
+    /**
+     * (b): one daily close for the next session, until every portfolio has its analytics; {@code onceTriggered} runs
+     * when the close has been accepted.
+     */
+    private boolean dailyClose(PipelineProbe probe, List<String> ids, Runnable onceTriggered) throws Exception {
         System.out.printf("(b) daily close for %s, until every portfolio has analytics for it%n", options.next());
         Set<String> all = new TreeSet<>(ids);
         Map<String, Long> before = probe.endOffsets();
@@ -272,6 +296,7 @@ public final class BenchCommand {
             System.err.println("triggering the daily close failed: HTTP " + r.statusCode() + " " + r.body());
             return false;
         }
+        onceTriggered.run();
         boolean done = waitFor("(b)", t0, () -> probe.count(a -> !a.partial() && a.date().equals(options.next())
                 && all.contains(a.portfolioId())) >= all.size(), () -> probe.count(a -> !a.partial()
                 && a.date().equals(options.next()) && all.contains(a.portfolioId())) + "/" + all.size() + " portfolios");
@@ -287,8 +312,8 @@ public final class BenchCommand {
         if (options.onboardings() == 0) {
             return List.of();
         }
-        System.out.printf("(c) %d onboardings, one new symbol each, from the POST to analytics for %s%n",
-                options.onboardings(), options.asOf());
+        System.out.printf("(c) %d onboardings, one new symbol each, from the POST to analytics for %s%s%n",
+                options.onboardings(), options.asOf(), options.onboardingsDuringClose() ? ", during (b)" : "");
         Map<String, Long> before = probe.endOffsets();
         Map<String, Double> cpuBefore = ProcessCpu.sample(options.pidsFile());
         long phaseStart = System.nanoTime();

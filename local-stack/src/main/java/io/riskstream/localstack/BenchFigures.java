@@ -82,6 +82,7 @@ final class BenchFigures {
         m.put("portfolios", o.portfolios());
         m.put("positionsPerPortfolio", o.positionsPerPortfolio());
         m.put("onboardings", o.onboardings());
+        m.put("onboardingsDuringClose", o.onboardingsDuringClose());
         m.put("asOf", o.asOf().toString());
         m.put("dailyClose", o.next().toString());
         m.put("factorInstances", o.factorInstances());

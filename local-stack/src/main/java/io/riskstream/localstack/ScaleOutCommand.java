@@ -134,6 +134,9 @@ public final class ScaleOutCommand {
         Path pids;
         @Option(hidden = true, names = "--result", required = true)
         Path result;
+        @Option(hidden = true, names = "--instance-pids", split = ",",
+                description = "the instances' processes: a replay in which one exits measures nothing")
+        List<Long> instancePids = List.of();
 
         @Override
         public Integer call() throws Exception {
@@ -153,6 +156,15 @@ public final class ScaleOutCommand {
                 // CPU used between 10 % and 90 % committed: the instances' (their cgroups), the broker's, PostgreSQL's
                 Map<String, Double> cpuAt10 = Map.of(), steadyCores = new LinkedHashMap<>();
                 while (System.nanoTime() < deadline) {
+                    for (int i = 0; i < instancePids.size(); i++) {
+                        if (!ProcessHandle.of(instancePids.get(i)).map(ProcessHandle::isAlive).orElse(false)) {
+                            // e.g. a failed start: the replay would go on with fewer instances than it reports
+                            System.err.printf("factor-service instance %d of %d (pid %d) exited during the replay;"
+                                    + " its log: factor-replay-%d-%d.log in the logs folder%n", i + 1, instances,
+                                    instancePids.get(i), instances, i + 1);
+                            return 1;
+                        }
+                    }
                     long consumed = committed(admin, start);
                     double t = (System.nanoTime() - t0) / 1e9;
                     if (consumed > 0 && Double.isNaN(first)) {

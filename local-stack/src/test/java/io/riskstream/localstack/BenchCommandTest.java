@@ -67,7 +67,7 @@ class BenchCommandTest {
     @Test
     void theFiguresAreWrittenAsJsonForAScriptToCompare(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bench.json");
-        BenchCommand.Options options = new BenchCommand.Options(10, 2, 5, 3, LocalDate.of(2026, 11, 30),
+        BenchCommand.Options options = new BenchCommand.Options(10, 2, 5, 3, true, LocalDate.of(2026, 11, 30),
                 LocalDate.of(2026, 12, 1), "http://p", "http://q", "b:1", null, Duration.ofSeconds(60), 1, file);
         Map<String, Long> events = new LinkedHashMap<>();
         events.put("prices-ready", 500L);
@@ -84,6 +84,7 @@ class BenchCommandTest {
         assertThat(json.get("finished").asBoolean()).isTrue();
         assertThat(json.at("/options/symbols").asInt()).isEqualTo(10);
         assertThat(json.at("/options/dailyClose").asString()).isEqualTo("2026-12-01");
+        assertThat(json.at("/options/onboardingsDuringClose").asBoolean()).isTrue();
         assertThat(json.at("/phases/0/id").asString()).isEqualTo("a");
         assertThat(json.at("/phases/0/seconds").asDouble()).isEqualTo(12.5);
         assertThat(json.at("/phases/0/eventsPerSecond/prices-ready").asDouble()).isEqualTo(40.0);

@@ -17,12 +17,14 @@ import io.riskstream.common.outbox.OutboxWriter;
 import io.riskstream.common.outbox.OutboxEventPublisher;
 import io.riskstream.common.application.EventPublisher;
 import io.riskstream.common.application.UnitOfWork;
+import io.riskstream.common.jdbc.SerialMigrations;
 import io.riskstream.common.jdbc.TransactionalUnitOfWork;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +36,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -59,6 +62,17 @@ import java.util.List;
 @EnableConfigurationProperties({OutboxSettings.class, KafkaTopicSettings.class, MarketClockSettings.class,
         LagMonitorSettings.class, EnvironmentSettings.class})
 public class RiskstreamAutoConfiguration {
+
+    /** Instances that start together migrate their database one after the other ({@link SerialMigrations}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "liquibase.integration.spring.SpringLiquibase")
+    static class MigrationLockConfiguration {
+
+        @Bean
+        static SerialMigrations serialMigrations() {
+            return new SerialMigrations();
+        }
+    }
 
     @Bean
     @ConditionalOnWebApplication
