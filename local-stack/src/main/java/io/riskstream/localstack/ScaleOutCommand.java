@@ -140,6 +140,9 @@ public final class ScaleOutCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (anInstanceExited()) {
+                return 1;
+            }
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
@@ -156,14 +159,8 @@ public final class ScaleOutCommand {
                 // CPU used between 10 % and 90 % committed: the instances' (their cgroups), the broker's, PostgreSQL's
                 Map<String, Double> cpuAt10 = Map.of(), steadyCores = new LinkedHashMap<>();
                 while (System.nanoTime() < deadline) {
-                    for (int i = 0; i < instancePids.size(); i++) {
-                        if (!ProcessHandle.of(instancePids.get(i)).map(ProcessHandle::isAlive).orElse(false)) {
-                            // e.g. a failed start: the replay would go on with fewer instances than it reports
-                            System.err.printf("factor-service instance %d of %d (pid %d) exited during the replay;"
-                                    + " its log: factor-replay-%d-%d.log in the logs folder%n", i + 1, instances,
-                                    instancePids.get(i), instances, i + 1);
-                            return 1;
-                        }
+                    if (anInstanceExited()) {
+                        return 1;
                     }
                     long consumed = committed(admin, start);
                     double t = (System.nanoTime() - t0) / 1e9;
@@ -210,6 +207,22 @@ public final class ScaleOutCommand {
                 }
                 return 0;
             }
+        }
+
+        /**
+         * Whether an instance's process has exited (and says which), e.g. after a failed start: the replay would go on
+         * with fewer instances than it reports.
+         */
+        private boolean anInstanceExited() {
+            for (int i = 0; i < instancePids.size(); i++) {
+                if (!ProcessHandle.of(instancePids.get(i)).map(ProcessHandle::isAlive).orElse(false)) {
+                    System.err.printf("factor-service instance %d of %d (pid %d) exited during the replay; its log:"
+                            + " factor-replay-%d-%d.log in the logs folder%n", i + 1, instances, instancePids.get(i),
+                            instances, i + 1);
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) throws ExecutionException,

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scale-out command's plan and report; the replay itself needs a stack (bin/riskstream scale-out). */
+/** The scale-out command's plan, report and instance check; the replay itself needs a stack (bin/riskstream scale-out). */
 class ScaleOutCommandTest {
 
     private String stdout;
@@ -54,6 +54,32 @@ class ScaleOutCommandTest {
         JsonNode figures = JsonMapper.builder().build().readTree(json.toFile());
         assertThat(figures.get("steadyRatio").asDouble()).isEqualTo(1.85, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(figures.at("/replays/1/instances").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplayWithAnInstanceThatHasExitedMeasuresNothing(@TempDir Path dir) throws Exception {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        long alive = ProcessHandle.current().pid();
+
+        PrintStream console = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            // checked before the broker is asked anything, so the address need not answer
+            status = run("measure", "--bootstrap", "127.0.0.1:1", "--group", "g", "--jdbc-url", "jdbc:postgresql://x/y",
+                    "--instances", "2", "--cpu", "0.25", "--timeout", "5", "--result", dir.resolve("r.json").toString(),
+                    "--instance-pids", alive + "," + exited.pid());
+        } finally {
+            System.setErr(console);
+        }
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("factor-service instance 2 of 2 (pid " + exited.pid() + ") exited during the replay")
+                .contains("factor-replay-2-2.log");
+        assertThat(dir.resolve("r.json")).doesNotExist();
     }
 
     private int run(String... args) {
