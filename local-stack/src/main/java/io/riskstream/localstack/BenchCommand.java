@@ -48,8 +48,9 @@ import java.util.function.BooleanSupplier;
 public final class BenchCommand {
 
     record Options(int symbols, int portfolios, int positionsPerPortfolio, int onboardings,
-                   boolean onboardingsDuringClose, LocalDate asOf, LocalDate next, String priceUrl, String portfolioUrl, String bootstrap, Path pidsFile,
-                   Duration phaseTimeout, int factorInstances, Path json) {
+                   boolean onboardingsDuringClose, LocalDate asOf, LocalDate next, String priceUrl,
+                   String portfolioUrl, String bootstrap, Path pidsFile, Duration phaseTimeout, int factorInstances,
+                   Path json) {
     }
 
     /** @param id "a", "b" or "c": the key a script compares runs by */
