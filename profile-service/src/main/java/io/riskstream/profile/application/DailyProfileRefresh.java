@@ -1,6 +1,7 @@
 package io.riskstream.profile.application;
 
 import io.riskstream.common.application.RetryLaterException;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.TradingCalendar;
 import io.riskstream.profile.domain.ProfileState;
 import io.riskstream.profile.domain.RefreshTiers.Tier;
@@ -35,12 +36,15 @@ public class DailyProfileRefresh {
 
     private final ProfileStore profiles;
     private final RefreshProfiles refresh;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final TradingCalendar calendar;
 
-    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock, TradingCalendar calendar) {
+    public DailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, UnitOfWork unitOfWork, Clock clock,
+                               TradingCalendar calendar) {
         this.profiles = profiles;
         this.refresh = refresh;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -82,7 +86,8 @@ public class DailyProfileRefresh {
             // symbols already refreshed for this date are skipped then
             throw new RetryLaterException("daily-close " + date + ": " + outcome.errors() + " provider errors");
         }
-        profiles.markDailyCloseDone(date, outcome, now);
+        // with the profiles an onboarding created meanwhile: they were not in the plan read above
+        unitOfWork.run(() -> profiles.markDailyCloseDone(date, command.triggeredAt(), outcome, now));
         return outcome;
     }
 }

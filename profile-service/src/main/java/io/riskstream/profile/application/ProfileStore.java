@@ -49,8 +49,17 @@ public interface ProfileStore {
 
     boolean dailyCloseDone(LocalDate tradingDate);
 
-    /** The latest trading date whose daily close this service has processed, if any. */
-    Optional<LocalDate> latestDailyCloseDone();
+    /**
+     * The close a daily tier saved outside a close, in the caller's unit of work, carries: the latest trading date whose
+     * daily close this service has processed, if any. No close is marked done until that unit of work ends, so the tier
+     * either carries this close or is saved before the next one is marked, which then stamps it.
+     */
+    Optional<LocalDate> dailyCloseToStamp();
 
-    void markDailyCloseDone(LocalDate tradingDate, RefreshOutcome outcome, Instant now);
+    /**
+     * Records the close of {@code tradingDate} as processed and, in the caller's unit of work, stamps it on every profile
+     * whose daily tier was saved since the close was {@code triggeredAt} without it (or a later close): a profile an
+     * onboarding created while the close ran holds values as new as the close's, yet was not in the close's plan.
+     */
+    void markDailyCloseDone(LocalDate tradingDate, Instant triggeredAt, RefreshOutcome outcome, Instant now);
 }

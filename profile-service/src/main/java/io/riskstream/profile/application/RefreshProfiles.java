@@ -84,12 +84,6 @@ public class RefreshProfiles {
     private RefreshOutcome batch(List<String> symbols, Set<ProfilePart> parts, Map<String, Set<Tier>> plan,
                                  LocalDate dailyCloseDate, UUID cause, UUID runId) {
         int calls = 1;
-        // A daily tier fetched outside a close (a new symbol, an operator) holds values at least as new as every close
-        // already processed: it carries the latest of them, read before the provider is asked, as a close would have
-        // stamped it. Otherwise a symbol first fetched after a close (its fetch delayed by a provider outage) would
-        // stay unstamped and that close's redelivery would fetch its daily tier again.
-        LocalDate closeReflected = dailyCloseDate != null ? dailyCloseDate
-                : profiles.latestDailyCloseDone().orElse(null);
         Map<String, CompanyProfile> answer;
         try {
             answer = provider.profiles(symbols, parts);
@@ -131,6 +125,13 @@ public class RefreshProfiles {
         }
         Instant now = clock.instant();
         unitOfWork.run(() -> {
+            // A daily tier fetched outside a close (a new symbol, an operator) holds values at least as new as every
+            // close already processed: it carries the latest of them, as a close would have stamped it. Otherwise a
+            // symbol first fetched after a close (its fetch delayed by a provider outage) would stay unstamped and that
+            // close's redelivery would fetch its daily tier again. Read here, in the unit of work that saves the tier,
+            // because a close marked done later stamps the tiers saved before it, and none can be marked in between.
+            LocalDate closeReflected = dailyCloseDate != null ? dailyCloseDate
+                    : dailyTierIn(plan, fresh.keySet()) ? profiles.dailyCloseToStamp().orElse(null) : null;
             Map<String, Profile> current = profiles.findAll(fresh.keySet());
             List<EventEnvelope<ProfileUpdated>> updates = new ArrayList<>();
             fresh.forEach((symbol, profile) -> {
@@ -147,6 +148,10 @@ public class RefreshProfiles {
             events.publishAll(updates);
         });
         return new RefreshOutcome(fresh.size(), 0, symbols.size() - fresh.size(), calls, errors);
+    }
+
+    private static boolean dailyTierIn(Map<String, Set<Tier>> plan, Set<String> symbols) {
+        return symbols.stream().anyMatch(symbol -> plan.get(symbol).contains(Tier.DAILY));
     }
 
     private static EventEnvelope<ProfileUpdated> event(UUID cause, UUID runId, Profile p, Set<Tier> tiers,

@@ -56,9 +56,9 @@ class ProfileServiceConfiguration {
     }
 
     @Bean
-    DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, Clock clock,
-                                            NyseCalendar calendar) {
-        return new DailyProfileRefresh(profiles, refresh, clock, calendar);
+    DailyProfileRefresh dailyProfileRefresh(ProfileStore profiles, RefreshProfiles refresh, UnitOfWork unitOfWork,
+                                            Clock clock, NyseCalendar calendar) {
+        return new DailyProfileRefresh(profiles, refresh, unitOfWork, clock, calendar);
     }
 
     @Bean

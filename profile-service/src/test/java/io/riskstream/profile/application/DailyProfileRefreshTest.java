@@ -1,6 +1,7 @@
 package io.riskstream.profile.application;
 
 import io.riskstream.common.application.RetryLaterException;
+import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.TradingCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -36,9 +42,48 @@ class DailyProfileRefreshTest {
         when(profiles.allStates()).thenReturn(List.of());
         when(refresh.refresh(any(), any(), any(), any())).thenReturn(new RefreshOutcome(3, 0, 2, 4, 2));
 
-        assertThatThrownBy(() -> new DailyProfileRefresh(profiles, refresh, Clock.systemUTC(), calendar).handle(
+        assertThatThrownBy(() -> new DailyProfileRefresh(profiles, refresh, UnitOfWork.direct(), Clock.systemUTC(),
+                calendar).handle(
                 new DailyProfileRefresh.Command(CLOSE, Instant.now(), UUID.randomUUID(), UUID.randomUUID())))
                 .isInstanceOf(RetryLaterException.class).hasMessageContaining("2 provider errors");
-        verify(profiles, never()).markDailyCloseDone(any(), any(), any());
+        verify(profiles, never()).markDailyCloseDone(any(), any(), any(), any());
+    }
+
+    @Test
+    void aCloseIsMarkedDoneInAUnitOfWorkWithTheTimeItWasTriggered() {
+        ProfileStore profiles = mock(ProfileStore.class);
+        RefreshProfiles refresh = mock(RefreshProfiles.class);
+        TradingCalendar calendar = mock(TradingCalendar.class);
+        when(calendar.isTradingDay(CLOSE)).thenReturn(true);
+        when(profiles.symbolsWithoutProfile(any())).thenReturn(List.of());
+        when(profiles.allStates()).thenReturn(List.of());
+        RefreshOutcome refreshed = new RefreshOutcome(3, 0, 0, 1, 0);
+        when(refresh.refresh(any(), any(), any(), any())).thenReturn(refreshed);
+        AtomicBoolean inUnitOfWork = new AtomicBoolean();
+        UnitOfWork unitOfWork = new UnitOfWork() {
+            @Override
+            public <T> T call(Supplier<T> work) {
+                inUnitOfWork.set(true);
+                try {
+                    return work.get();
+                } finally {
+                    inUnitOfWork.set(false);
+                }
+            }
+        };
+        AtomicBoolean markedInUnitOfWork = new AtomicBoolean();
+        doAnswer(invocation -> {
+            markedInUnitOfWork.set(inUnitOfWork.get());
+            return null;
+        }).when(profiles).markDailyCloseDone(any(), any(), any(), any());
+        Instant triggered = Instant.parse("2026-12-01T21:30:00Z");
+
+        new DailyProfileRefresh(profiles, refresh, unitOfWork, Clock.systemUTC(), calendar)
+                .handle(new DailyProfileRefresh.Command(CLOSE, triggered, UUID.randomUUID(), UUID.randomUUID()));
+
+        // the time it was triggered says which profiles saved meanwhile hold values as new as the close's
+        verify(profiles).markDailyCloseDone(eq(CLOSE), eq(triggered), eq(refreshed), any());
+        assertThat(markedInUnitOfWork).as("marked in a unit of work (its stamps and its record commit together)")
+                .isTrue();
     }
 }

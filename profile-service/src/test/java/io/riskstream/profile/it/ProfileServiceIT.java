@@ -195,7 +195,7 @@ class ProfileServiceIT {
         send(Topics.SYMBOL_ADDED, new SymbolAdded("LATEP", SymbolAdded.Tier.ACTIVE, "test"));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.state("LATEP").isPresent());
 
-        assertThat(store.latestDailyCloseDone()).contains(close);
+        assertThat(store.dailyCloseToStamp()).contains(close);
         assertThat(store.state("LATEP").orElseThrow().dailyCloseDate()).contains(close);
     }
 

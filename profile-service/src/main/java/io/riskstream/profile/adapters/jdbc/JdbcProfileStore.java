@@ -35,6 +35,12 @@ public class JdbcProfileStore implements ProfileStore {
     private static final String STATE_COLUMNS = "symbol, daily_refreshed_at, quarterly_refreshed_at, "
             + "static_refreshed_at, daily_close_date, last_earnings_date, next_earnings_date";
 
+    /**
+     * Serialises marking a close done with the daily tiers saved outside a close ({@link #dailyCloseToStamp}); its own
+     * key, apart from the migrations' lock. A transaction-level advisory lock, so it ends with the unit of work.
+     */
+    static final long DAILY_CLOSE_STAMP_LOCK = 0x5253_5052_4f46_4443L; // "RSPROFDC"
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public JdbcProfileStore(NamedParameterJdbcTemplate jdbc) {
@@ -143,7 +149,9 @@ public class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
-    public Optional<LocalDate> latestDailyCloseDone() {
+    public Optional<LocalDate> dailyCloseToStamp() {
+        // shared: saves outside a close run side by side; a close being marked done waits for them, and they for it
+        jdbc.getJdbcTemplate().queryForList("select pg_advisory_xact_lock_shared(?)", DAILY_CLOSE_STAMP_LOCK);
         return Optional.ofNullable(jdbc.getJdbcTemplate().queryForObject(
                 "select max(trading_date) from profile_daily_close", LocalDate.class));
     }
@@ -155,7 +163,15 @@ public class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
-    public void markDailyCloseDone(LocalDate tradingDate, RefreshOutcome o, Instant now) {
+    public void markDailyCloseDone(LocalDate tradingDate, Instant triggeredAt, RefreshOutcome o, Instant now) {
+        // Exclusive, and taken before the update's snapshot: a save that read the previous close has committed by now,
+        // so the update sees its profile, and a save that comes after reads this close.
+        jdbc.getJdbcTemplate().queryForList("select pg_advisory_xact_lock(?)", DAILY_CLOSE_STAMP_LOCK);
+        jdbc.update("""
+                update company_profile set daily_close_date = :d
+                where daily_refreshed_at >= :triggered and (daily_close_date is null or daily_close_date < :d)""",
+                new MapSqlParameterSource().addValue("d", Date.valueOf(tradingDate))
+                        .addValue("triggered", Timestamp.from(triggeredAt)));
         jdbc.update("""
                 insert into profile_daily_close (trading_date, refreshed, skipped_fresh, failed, provider_calls,
                   processed_at) values (:d, :refreshed, :skipped, :failed, :calls, :now)
