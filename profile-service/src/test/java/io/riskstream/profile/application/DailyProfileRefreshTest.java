@@ -3,6 +3,7 @@ package io.riskstream.profile.application;
 import io.riskstream.common.application.RetryLaterException;
 import io.riskstream.common.application.UnitOfWork;
 import io.riskstream.common.calendar.TradingCalendar;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,14 +33,19 @@ class DailyProfileRefreshTest {
 
     private static final LocalDate CLOSE = LocalDate.of(2026, 12, 1);
 
-    @Test
-    void providerErrorsRetryTheCloseLaterWithoutRecordingIt() {
-        ProfileStore profiles = mock(ProfileStore.class);
-        RefreshProfiles refresh = mock(RefreshProfiles.class);
-        TradingCalendar calendar = mock(TradingCalendar.class);
+    private final ProfileStore profiles = mock(ProfileStore.class);
+    private final RefreshProfiles refresh = mock(RefreshProfiles.class);
+    private final TradingCalendar calendar = mock(TradingCalendar.class);
+
+    @BeforeEach
+    void aTradingDayWithNothingMissingAndNoProfilesStored() {
         when(calendar.isTradingDay(CLOSE)).thenReturn(true);
         when(profiles.symbolsWithoutProfile(any())).thenReturn(List.of());
         when(profiles.allStates()).thenReturn(List.of());
+    }
+
+    @Test
+    void providerErrorsRetryTheCloseLaterWithoutRecordingIt() {
         when(refresh.refresh(any(), any(), any(), any())).thenReturn(new RefreshOutcome(3, 0, 2, 4, 2));
 
         assertThatThrownBy(() -> new DailyProfileRefresh(profiles, refresh, UnitOfWork.direct(), Clock.systemUTC(),
@@ -51,12 +57,6 @@ class DailyProfileRefreshTest {
 
     @Test
     void aCloseIsMarkedDoneInAUnitOfWorkWithTheTimeItWasTriggered() {
-        ProfileStore profiles = mock(ProfileStore.class);
-        RefreshProfiles refresh = mock(RefreshProfiles.class);
-        TradingCalendar calendar = mock(TradingCalendar.class);
-        when(calendar.isTradingDay(CLOSE)).thenReturn(true);
-        when(profiles.symbolsWithoutProfile(any())).thenReturn(List.of());
-        when(profiles.allStates()).thenReturn(List.of());
         RefreshOutcome refreshed = new RefreshOutcome(3, 0, 0, 1, 0);
         when(refresh.refresh(any(), any(), any(), any())).thenReturn(refreshed);
         AtomicBoolean inUnitOfWork = new AtomicBoolean();
