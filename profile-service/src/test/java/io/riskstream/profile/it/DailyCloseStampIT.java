@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,28 +73,26 @@ class DailyCloseStampIT {
         ProfileStore store = new JdbcProfileStore(new NamedParameterJdbcTemplate(db));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        CompletableFuture<Void>[] marking = new CompletableFuture[1];
+        AtomicReference<CompletableFuture<Void>> marking = new AtomicReference<>();
 
         tx.executeWithoutResult(s -> {
             // an onboarding's unit of work: it reads the close to carry (none yet) ...
             Optional<LocalDate> carried = store.dailyCloseToStamp();
             assertThat(carried).isEmpty();
             // ... the close is marked done meanwhile ...
-            marking[0] = CompletableFuture.runAsync(() -> tx.executeWithoutResult(
-                    m -> store.markDailyCloseDone(CLOSE, TRIGGERED, OUTCOME, TRIGGERED.plusSeconds(50))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> marking[0].isDone() || waitingForAdvisoryLock(jdbc));
-            assertThat(marking[0]).as("the close was marked done between the read and the save").isNotDone();
+            marking.set(CompletableFuture.runAsync(() -> tx.executeWithoutResult(
+                    m -> store.markDailyCloseDone(CLOSE, TRIGGERED, OUTCOME, TRIGGERED.plusSeconds(50)))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> marking.get().isDone()
+                    || advisoryLocks(jdbc, "and not granted") > 0);
+            assertThat(marking.get()).as("the close was marked done between the read and the save").isNotDone();
             // ... and the profile is saved with what was read
             store.save(profile("RACE"), EnumSet.allOf(Tier.class), "test", TRIGGERED.plusSeconds(30),
                     carried.orElse(null));
         });
-        marking[0].get(30, TimeUnit.SECONDS);
+        marking.get().get(30, TimeUnit.SECONDS);
 
         assertThat(stamp(store, "RACE")).as("stamped by the close, which waited for the save").contains(CLOSE);
-        assertThat(jdbc.queryForObject("""
-                select count(*) from pg_locks where locktype = 'advisory'
-                  and database = (select oid from pg_database where datname = current_database())""", Integer.class))
-                .as("no lock left behind").isZero();
+        assertThat(advisoryLocks(jdbc, "")).as("no lock left behind").isZero();
     }
 
     private static void save(ProfileStore store, String symbol, Instant at, LocalDate carried) {
@@ -108,11 +107,12 @@ class DailyCloseStampIT {
         return store.state(symbol).orElseThrow().dailyCloseDate();
     }
 
-    private static boolean waitingForAdvisoryLock(JdbcTemplate jdbc) {
+    /** Advisory locks held or waited for in this test's database, narrowed by {@code condition} ("and ..."). */
+    private static int advisoryLocks(JdbcTemplate jdbc, String condition) {
         return jdbc.queryForObject("""
-                select count(*) from pg_locks where locktype = 'advisory' and not granted
-                  and database = (select oid from pg_database where datname = current_database())""",
-                Integer.class) > 0;
+                select count(*) from pg_locks where locktype = 'advisory'
+                  and database = (select oid from pg_database where datname = current_database()) """ + condition,
+                Integer.class);
     }
 
     private static DataSource migrated(String database) {

@@ -39,7 +39,7 @@ public class JdbcProfileStore implements ProfileStore {
      * Serialises marking a close done with the daily tiers saved outside a close ({@link #dailyCloseToStamp}); its own
      * key, apart from the migrations' lock. A transaction-level advisory lock, so it ends with the unit of work.
      */
-    static final long DAILY_CLOSE_STAMP_LOCK = 0x5253_5052_4f46_4443L; // "RSPROFDC"
+    private static final long DAILY_CLOSE_STAMP_LOCK = 0x5253_5052_4f46_4443L; // "RSPROFDC"
 
     private final NamedParameterJdbcTemplate jdbc;
 
